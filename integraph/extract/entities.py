@@ -1,0 +1,194 @@
+"""Document-local entities for organisations, programmes and places.
+
+Each mention becomes (or joins) a local entity and yields grounded name
+statements.  `Mentions` then answers "which entity is at this offset", which
+is all the project frames need.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integraph.extract.emit import Emitter
+from integraph.extract.findings import Findings
+from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, match_initials, name_key
+
+EXTRACTOR = "integraph.entities.v1"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    schema: str
+    text: str
+
+
+class Mentions:
+    def __init__(self) -> None:
+        self.items: list[Mention] = []
+
+    def add(self, m: Mention) -> None:
+        self.items.append(m)
+
+    def within(self, start: int, end: int, schema: str | None = None) -> list[Mention]:
+        return sorted(
+            (m for m in self.items if start <= m.start and m.end <= end and (schema is None or m.schema == schema)),
+            key=lambda m: m.start,
+        )
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.items if m.start < end and start < m.end]
+
+
+def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    from integraph.gazetteer import funds
+
+    for m in found.funds:
+        eid = em.entity("Programme", str(m.value))
+        rec = funds.get(str(m.value)) or {}
+        em.fact(eid, "Programme", "ref", m.value, m.start, m.end, EXTRACTOR, 0.95)
+        em.fact(eid, "Programme", "name", found.doc.text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.95)
+        if rec.get("level"):
+            em.fact(eid, "Programme", "level", rec["level"], m.start, m.end, EXTRACTOR, 0.9)
+        mentions.add(Mention(m.start, m.end, eid, "Programme", found.doc.text[m.start:m.end]))
+
+
+def places(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    from integraph.gazetteer import cities
+
+    text = found.doc.text
+    for m in found.countries:
+        eid = em.entity("Place", f"country:{m.value}")
+        em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.95)
+        em.fact(eid, "Place", "kind", "country", m.start, m.end, EXTRACTOR, 0.95)
+        em.fact(eid, "Place", "name", text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.95)
+        em.fact(eid, "Place", "country", m.value, m.start, m.end, EXTRACTOR, 0.95)
+        mentions.add(Mention(m.start, m.end, eid, "Place", text[m.start:m.end]))
+    for m in found.cities:
+        info = cities.city(m.value) or {}
+        eid = em.entity("Place", f"city:{m.value}")
+        em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.85)
+        em.fact(eid, "Place", "kind", "city", m.start, m.end, EXTRACTOR, 0.85)
+        em.fact(eid, "Place", "name", text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.85)
+        if info.get("country"):
+            em.fact(eid, "Place", "country", info["country"], m.start, m.end, EXTRACTOR, 0.85)
+        mentions.add(Mention(m.start, m.end, eid, "Place", text[m.start:m.end]))
+
+
+def organisations(found: Findings, em: Emitter, mentions: Mentions,
+                  exclude: list[tuple[int, int]] = ()) -> list[OrgMention]:  # type: ignore[assignment]
+    """Find organisation mentions, make local entities, record names and acronyms.
+
+    `exclude` holds spans already claimed (project titles and their acronyms)."""
+    from integraph.gazetteer import orgs as org_words
+
+    text, lang = found.doc.text, found.lang
+    finder = OrgFinder(text, lang, org_words.legal_form, found.taken() + list(exclude))
+    found_mentions: list[OrgMention] = []
+
+    for m in found.international:
+        if any(x < m.end and m.start < y for x, y in exclude):
+            continue
+        rec = org_words.international(str(m.value)) or {}
+        found_mentions.append(OrgMention(m.start, m.end, text[m.start:m.end], kind=rec.get("kind"), key=str(m.value),
+                                         rule="international"))
+    taken = [(o.start, o.end) for o in found_mentions]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for o in finder.headed(0, len(text)):
+        if free(o.start, o.end) and not _inside_title(found, o):
+            found_mentions.append(o)
+            taken.append((o.start, o.end))
+
+    # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
+    defined: dict[str, OrgMention] = {}
+    for acr, ls, le, a0, a1 in finder.defined_acronyms(0, len(text)):
+        if any(f.start <= ls < f.end or f.start < le <= f.end for f in found.funds):
+            continue  # a programme's acronym: "(FAMI)"
+        if any(x < a1 and a0 < y for x, y in exclude):
+            continue  # a project's acronym: "(EPI)"
+        host = next((o for o in found_mentions if o.end <= le and le - o.end <= 40 and o.end > ls - 1
+                     and "\n" not in text[o.end:le]), None)
+        if host is None:
+            host = next((o for o in found_mentions if o.start >= ls and o.end <= le), None)
+        parts = acr.split()
+        if host is not None:
+            if len(parts) > 1:
+                host.aliases.append(acr)  # "(IOM Francja)": another name, not an acronym
+            else:
+                host.acronym = host.acronym or acr
+            defined[parts[0]] = host
+            continue
+        if len(parts) > 1 or not free(ls, le):
+            continue
+        o = OrgMention(ls, le, text[ls:le], acronym=acr, rule="defined-acronym")
+        defined[acr] = o
+        found_mentions.append(o)
+        taken.append((ls, le))
+    found.extra["defined_acronyms"] = {k: (v.start, v.end) for k, v in defined.items()}
+
+    # make entities for the named mentions
+    for o in sorted(found_mentions, key=lambda o: o.start):
+        key = f"intl:{o.key}" if o.key else name_key(o.name)
+        eid = em.known("Organisation", key) or (em.known("Organisation", "acr:" + o.acronym) if o.acronym else None) \
+            or em.entity("Organisation", key)
+        em.alias("Organisation", key, eid)
+        conf = 0.9 if o.rule in ("international", "headed") else 0.75
+        em.fact(eid, "Organisation", "name", o.name, o.start, o.end, EXTRACTOR, conf)
+        for alias in o.aliases:
+            at = text.find(alias, o.end)
+            if at >= 0:
+                em.fact(eid, "Organisation", "name", alias, at, at + len(alias), EXTRACTOR, conf)
+        if o.acronym:
+            em.alias("Organisation", "acr:" + o.acronym, eid)
+            at = text.find(o.acronym, o.start)
+            if at >= 0:
+                em.fact(eid, "Organisation", "acronym", o.acronym, at, at + len(o.acronym), EXTRACTOR, conf)
+        if o.kind:
+            em.fact(eid, "Organisation", "kind", o.kind, o.start, o.end, EXTRACTOR, 0.7)
+        if o.key:
+            em.fact(eid, "Organisation", "ref", o.key, o.start, o.end, EXTRACTOR, 0.9)
+        mentions.add(Mention(o.start, o.end, eid, "Organisation", o.name))
+
+    # bare acronyms: defined ones, initials of a long name, or acronym-only organisations
+    long_names = {m.text: m.entity for m in mentions.items if m.schema == "Organisation" and " " in m.text}
+    for a, b, acr in finder.acronyms(0, len(text)):
+        if mentions.overlapping(a, b) or acr in NOT_ORG_ACRONYMS or any(x < b and a < y for x, y in exclude):
+            continue
+        eid = em.known("Organisation", "acr:" + acr)
+        if eid is None:
+            long = match_initials(acr, list(long_names))
+            if long is not None:
+                eid = long_names[long]
+                em.alias("Organisation", "acr:" + acr, eid)
+                em.fact(eid, "Organisation", "acronym", acr, a, b, "integraph.acronym-initials.v1", 0.7)
+        if eid is None:
+            if not _org_position(found, a):
+                continue
+            eid = em.entity("Organisation", "acr:" + acr)
+            em.fact(eid, "Organisation", "acronym", acr, a, b, "integraph.acronym-bare.v1", 0.6)
+            em.fact(eid, "Organisation", "name", acr, a, b, "integraph.acronym-bare.v1", 0.6)
+        mentions.add(Mention(a, b, eid, "Organisation", acr))
+    return found_mentions
+
+
+def _inside_title(found: Findings, o: OrgMention) -> bool:
+    """A name inside a quoted title ('„Spolu a lépe – Centra na podporu …“') is part of that title."""
+    return any(a < o.start and o.end <= b and o.start - a > 2 for a, b in found.quotes)
+
+
+def _org_position(found: Findings, offset: int) -> bool:
+    """Does an acronym at `offset` stand where organisations stand (after a cooperation
+    cue, beside a project verb, in a list with other organisations)?"""
+    from integraph.gazetteer import cues
+
+    s = found.sentence_at(offset)
+    before = found.doc.text[max(s.start, offset - 60):offset].lower()
+    for phrase in cues.cues("cooperation", found.lang):
+        if phrase.lower() in before:
+            return True
+    window = found.doc.text[s.start:s.end].lower()
+    return any(w.lower() in window for w in cues.cues("project_words", found.lang))

@@ -1,0 +1,126 @@
+"""Everything the recognisers and gazetteers find in one document, in one place.
+
+Frames and profiles read from a `Findings`; nothing downstream runs a
+recogniser twice.  Overlaps are settled here: the longest, most specific
+match wins, in the order of PRIORITY.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from integraph.extract.recognise import Match
+from integraph.extract.sentences import Sentence, quoted, sentences
+from integraph.model import Document
+
+YEAR_IN_TITLE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def profile_cues() -> dict[str, dict[str, list[str]]]:
+    raw = resources.files("integraph").joinpath("data/profile_cues.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def cue_words(group: str, lang: str | None) -> list[str]:
+    table = profile_cues()[group]
+    if lang and lang in table:
+        return table[lang] + (table.get("en", []) if lang != "en" else [])
+    return sorted({w for k, ws in table.items() if not k.startswith("_") for w in ws})
+
+
+@dataclass
+class Findings:
+    doc: Document
+    lang: str | None
+    sentences: list[Sentence]
+    values: list[Match]  # dates, periods, amounts, ids, urls, e-mails, phones, registry ids
+    funds: list[Match]
+    countries: list[Match]
+    cities: list[Match]
+    international: list[Match]
+    status: list[Match]
+    quotes: list[tuple[int, int]]
+    as_of: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def of_kind(self, *kinds: str) -> list[Match]:
+        return [m for m in self.values if m.kind in kinds]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return Sentence(offset, offset)
+
+    def taken(self) -> list[tuple[int, int]]:
+        spans = [(m.start, m.end) for m in self.values if m.kind not in ("date",)]
+        spans += [(m.start, m.end) for m in self.funds + self.countries + self.cities + self.international]
+        return spans
+
+
+def analyse(doc: Document) -> Findings:
+    from integraph.extract.recognise import find_all
+    from integraph.gazetteer import cities, countries, cues, funds, orgs
+
+    text, lang = doc.text, doc.language
+    values = find_all(text, lang)
+    fund_m = funds.find(text, lang)
+    country_m = countries.find(text, lang)
+    hint = _country_of_language(lang)
+    city_m = [m for m in cities.find(text, lang) if not _overlaps(m, country_m)]
+    intl = [m for m in orgs.find_international(text, lang) if not _overlaps(m, fund_m)]
+    found = Findings(
+        doc=doc, lang=lang, sentences=sentences(text), values=values, funds=fund_m, countries=country_m,
+        cities=city_m, international=intl, status=cues.match_status(text, lang), quotes=quoted(text),
+    )
+    found.extra["country_hint"] = hint
+    found.as_of = document_as_of(doc, values)
+    return found
+
+
+def _overlaps(m: Match, others: list[Match]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
+
+
+# Languages spoken as a national language in one country only (for country hints).
+ONE_COUNTRY = {"bg": "BG", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU", "hr": "HR", "sl": "SI", "lt": "LT",
+               "lv": "LV", "et": "EE", "da": "DK", "fi": "FI", "mt": "MT", "ro": "RO", "uk": "UA"}
+
+
+def _country_of_language(lang: str | None) -> str | None:
+    return ONE_COUNTRY.get(lang or "")
+
+
+def document_as_of(doc: Document, values: list[Match]) -> str | None:
+    """The date a document speaks from: its stated date, a dated header, a year in its
+    title, else the year it names most often (the latest on ties)."""
+    if doc.date:
+        return doc.date
+    head_end = min(len(doc.text), 300)
+    for m in values:
+        if m.kind == "date" and m.start < head_end and m.extra.get("precision") == "day" and _on_own_line(doc.text, m):
+            return str(m.value)
+    if doc.title:
+        years = YEAR_IN_TITLE.findall(doc.title)
+        if len(years) == 1:
+            return years[0]
+    counts: dict[str, int] = {}
+    for m in values:
+        if m.kind == "date":
+            y = str(m.value)[:4]
+            counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _on_own_line(text: str, m: Match) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line) < 60

@@ -1,0 +1,248 @@
+"""Organisation mentions in running text.
+
+Four cues, from strongest to weakest, each general across languages:
+1. well-known bodies from the international gazetteer (any inflected form);
+2. names headed by a legal-form or institution word (Фондация …, Stowarzyszenie …,
+   Ministerstvo vnitra, … e.V.) extended over capitalised words and the
+   connectors that names use ("za", "na", "do spraw", "of", "für" …);
+3. acronyms defined in brackets or after a dash, whose long form is found by
+   initials ("Asociación Ciudades Interculturales (ACI)");
+4. bare acronyms, matched to a long name of the same document by initials
+   (ЦИИ ↔ Център за Имиграция и Интеграция) or kept as acronym-only names
+   when they stand where organisations stand (after "with", in partner lists).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from integraph.textutil import normalise
+
+# Words that may join the parts of a name (lower-case), in the EU languages.
+CONNECTORS = {
+    "za", "na", "i", "и", "do", "ds", "ds.", "spraw", "dla", "pro", "a", "v", "ve", "w", "we", "of", "for", "and", "the",
+    "für", "und", "der", "die", "des", "de", "du", "la", "le", "les", "et", "di", "del", "della", "per", "e", "y",
+    "el", "van", "voor", "en", "het", "för", "och", "af", "og", "for", "ja", "ning", "un", "ir", "és", "a", "na",
+    "ag", "agus", "dei", "degli", "delle", "do", "da", "dos", "das", "em", "pentru", "și", "si", "al", "o", "po",
+    "&", "по", "във", "в", "с", "със", "от", "к", "для", "для", "та", "з", "у", "για", "και", "της", "του", "των",
+    "sa", "z", "ze", "se", "s",
+}
+# Connectors that only join when the next word is capitalised (otherwise they start a new clause).
+WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
+                   "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και"}
+# All-caps tokens that are not organisations.
+NOT_ORG_ACRONYMS = {
+    "EU", "ЕС", "UE", "EÚ", "ES", "EL", "NGO", "НПО", "НПО-та", "ONG", "NNO", "NGOs", "USA", "UK", "PDF", "ČR", "SR", "RP",
+    "IT", "ICT", "ИКТ", "HR", "PR", "CEO", "CV", "FAQ", "OK", "TV", "DNA", "ID", "VAT", "ДДС", "ISBN", "ISO", "RSS",
+    "HTML", "URL", "WWW", "MB", "KB", "GB", "PLN", "EUR", "BGN", "CZK", "USD", "CET", "PS", "NB", "Nr", "NR", "KRS",
+    "NIP", "REGON", "IČO", "IČ", "ЕИК", "COVID", "COVID-19", "LGBT", "LGBTI", "LGBTIQ", "ROMA", "BG", "PL", "CZ", "DE",
+    "FR", "МС", "ЕК", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
+}
+ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
+WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+ADJECTIVE_END = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|ny|na|ne|ní|ý|á|é|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
+
+
+@dataclass(slots=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str
+    kind: str | None = None
+    acronym: str | None = None
+    key: str | None = None  # international gazetteer key
+    rule: str = ""
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def is_capitalised(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def initials(words: list[str]) -> str:
+    """Initials of the content words: 'Център за Имиграция и Интеграция' → 'ЦИИ'."""
+    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
+
+
+def initials_all(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+class OrgFinder:
+    def __init__(self, text: str, lang: str | None, legal_form, blocked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.lang = lang
+        self.legal_form = legal_form  # (word, lang) -> kind | None
+        self.blocked = sorted(blocked)  # spans already taken (places, funds, dates…)
+
+    def _free(self, a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in self.blocked)
+
+    # -- rule 2: names headed by a legal-form or institution word ----------
+    def headed(self, start: int, end: int) -> list[OrgMention]:
+        text = self.text
+        words = _words(text, start, end)
+        out: list[OrgMention] = []
+        i = 0
+        while i < len(words):
+            a, b, w = words[i]
+            kind = self.legal_form(w, self.lang) if is_capitalised(w) or w.isupper() else None
+            if not kind or not self._free(a, b):
+                i += 1
+                continue
+            first = i
+            # capitalised adjectives before the head ("Mazowiecki Urząd …", "Rumuński Instytut …")
+            while first > 0:
+                pa, pb, pw = words[first - 1]
+                gap = text[pb:words[first][0]]
+                if gap.strip() or not is_capitalised(pw) or not ADJECTIVE_END.search(pw) or self.legal_form(pw, self.lang):
+                    break
+                first -= 1
+            last = self._extend(words, i)
+            if last == i and not self._quoted_after(b):
+                # a bare head word ("Fundacja", "the Ministry") names nothing by itself,
+                # unless a public head takes a lower-case genitive ("Ministerstvo vnitra")
+                if i + 1 < len(words) and kind == "public" and words[i + 1][2].islower() and len(words[i + 1][2]) > 3 \
+                        and not text[b:words[i + 1][0]].strip():
+                    last = i + 1
+                else:
+                    i += 1
+                    continue
+            s, e = words[first][0], words[last][1]
+            q = self._quoted_after(words[last][1])
+            if q:
+                e = q
+            out.append(OrgMention(s, e, text[s:e], kind=kind, rule="headed"))
+            i = last + 1
+            while i < len(words) and words[i][0] < e:
+                i += 1
+        return out
+
+    def _quoted_after(self, pos: int) -> int | None:
+        """A quoted name right after the head: 'Сдружение „Нов дом“' → end offset of the closing quote."""
+        m = re.match(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]", self.text[pos:])
+        return pos + m.end() if m else None
+
+    def _extend(self, words: list[tuple[int, int, str]], i: int) -> int:
+        """Index of the last word of a name whose head is words[i]."""
+        text = self.text
+        last = i
+        j = i + 1
+        while j < len(words):
+            a, b, w = words[j]
+            gap = text[words[j - 1][1]:a]
+            if "\n" in gap or any(c in gap for c in ",;:()[]„“\"«»") or not self._free(a, b):
+                break
+            if gap.strip() and gap.strip() not in "–-&":
+                break
+            if is_capitalised(w) or (w.isupper() and len(w) > 1):
+                if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in CONNECTORS:
+                    break  # "… i Stowarzyszenie …": a new organisation starts
+                last = j
+                j += 1
+                continue
+            low = w.lower()
+            if low in CONNECTORS and j + 1 < len(words):
+                na, nb, nw = words[j + 1]
+                if "\n" in text[b:na] or any(c in text[b:na] for c in ",;:()"):
+                    break
+                if low in WEAK_CONNECTORS and not is_capitalised(nw):
+                    # "Център за модернизиране на политики" keeps lower-case words after
+                    # strong connectors only; "X и иновации" only when more name follows
+                    if last == j - 1 and self._lower_run_is_name(words, j + 1):
+                        last = j + 1
+                        j += 2
+                        continue
+                    break
+                if self.legal_form(nw, self.lang) and low in WEAK_CONNECTORS:
+                    break
+                last = j + 1
+                j += 2
+                continue
+            break
+        return last
+
+    def _lower_run_is_name(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """After 'A – B и x': accept x when the run started with a dash-joined capitalised part."""
+        prev_gap = self.text[words[max(0, j - 3)][1]:words[j - 2][0]] if j >= 3 else ""
+        return "–" in prev_gap or "-" in prev_gap
+
+    # -- rule 3: acronyms defined in brackets or after a dash ---------------
+    def defined_acronyms(self, start: int, end: int) -> list[tuple[str, int, int, int, int]]:
+        """(acronym, long_start, long_end, acr_start, acr_end) for 'Long Name (ACR)' and 'Long Name – ACR'."""
+        text = self.text
+        out = []
+        for m in re.finditer(r"\(\s*([^()\n]{2,40}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b", text[start:end]):
+            inner = m.group(1) or m.group(2)
+            first = inner.split()[0]
+            if not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS:
+                continue
+            a0 = start + m.start(1 if m.group(1) else 2)
+            long_end = start + m.start()
+            while long_end > start and text[long_end - 1].isspace():
+                long_end -= 1
+            long_start = self._long_form_start(first, long_end, start)
+            if long_start is None:
+                continue
+            out.append((inner, long_start, long_end, a0, a0 + len(inner)))
+        return out
+
+    def _long_form_start(self, acr: str, long_end: int, floor: int) -> int | None:
+        text = self.text
+        words = _words(text, max(floor, long_end - 200), long_end)
+        letters = acr.rstrip("+").upper()
+        # exact initials of content words (or of all words), walking back
+        for n in range(1, min(len(words), 14) + 1):
+            chunk = words[-n:]
+            ws = [w for _, _, w in chunk]
+            if "\n" in text[chunk[0][0]:long_end]:
+                break
+            if initials(ws) == letters or initials_all(ws) == letters:
+                return chunk[0][0]
+        # otherwise the capitalised run before the bracket (another language's acronym)
+        k = len(words) - 1
+        if k < 0 or not is_capitalised(words[k][2]):
+            return None
+        start = words[k][0]
+        while k > 0:
+            gap = text[words[k - 1][1]:words[k][0]]
+            pw = words[k - 1][2]
+            if "\n" in gap or gap.strip() not in ("", ",", "–", "-"):
+                break
+            if is_capitalised(pw) or (pw.lower() in CONNECTORS and gap.strip() == ""):
+                k -= 1
+                if is_capitalised(pw):
+                    start = words[k][0]
+                continue
+            break
+        if text[start:long_end].count(" ") < 1:
+            return None
+        return start
+
+    # -- rule 4: bare acronyms ---------------------------------------------
+    def acronyms(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in ACRONYM.finditer(self.text, start, end):
+            w = m.group(1)
+            if w in NOT_ORG_ACRONYMS or len(w.rstrip("+")) < 2 or w.isdigit() or not self._free(m.start(), m.end()):
+                continue
+            if sum(c.isalpha() for c in w) < 2:
+                continue
+            out.append((m.start(1), m.end(1), w))
+        return out
+
+
+def match_initials(acronym: str, names: list[str]) -> str | None:
+    """The name among `names` whose initials spell `acronym` (one only), else None."""
+    target = acronym.rstrip("+").upper()
+    hits = {n for n in names if len(n.split()) >= 2 and (initials(n.split()) == target or initials_all(n.split()) == target)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def name_key(name: str) -> str:
+    return normalise(name)

@@ -1,0 +1,72 @@
+"""Organisation profile facts: founded, staff, kind, country."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from integraph.extract.emit import Emitter
+from integraph.extract.entities import Mentions
+from integraph.extract.findings import Findings, cue_words
+
+EXTRACTOR = "integraph.profile.v1"
+NUMBER_BEFORE = re.compile(r"(\d{1,5})(?:[-–]?\w{0,4})?\s+(?:\w+\s+){0,2}$")
+NATIONAL_KINDS = {"foundation", "association", "ngo", "public", "academic", "company"}
+
+
+def main_organisation(found: Findings, mentions: Mentions) -> str | None:
+    """The organisation a document is about: the one it names most often (not an international body)."""
+    counts = Counter(m.entity for m in mentions.items if m.schema == "Organisation")
+    intl = {m.entity for m in mentions.items if m.schema == "Organisation" and m.text and _is_intl(found, m.start)}
+    for eid, _ in counts.most_common():
+        if eid not in intl:
+            return eid
+    return None
+
+
+def _is_intl(found: Findings, start: int) -> bool:
+    return any(m.start <= start < m.end for m in found.international)
+
+
+def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    from integraph.gazetteer import orgs as org_words
+
+    text = found.doc.text
+    main = main_organisation(found, mentions)
+    founded = [c.lower() for c in cue_words("founded", found.lang)]
+    staff = [c.lower() for c in cue_words("staff", found.lang)]
+    for s in found.sentences:
+        low = text[s.start:s.end].lower()
+        orgs = mentions.within(s.start, s.end, "Organisation")
+        hit = next((c for c in founded if c in low), None)
+        if hit:
+            at = s.start + low.find(hit)
+            subject = next((o for o in reversed(orgs) if o.end <= at), None)
+            eid = subject.entity if subject else main
+            years = [m for m in found.of_kind("date") if s.start <= m.start < s.end and m.start > at - 5]
+            if eid and years:
+                y = years[0]
+                em.fact(eid, "Organisation", "founded", str(y.value)[:4], y.start, y.end, EXTRACTOR, 0.8)
+                # "… founded in 2007 as a foundation": the legal form after the cue
+                for w in re.finditer(r"\w+", text[y.end:s.end]):
+                    kind = org_words.legal_form(w.group(), found.lang)
+                    if kind:
+                        em.fact(eid, "Organisation", "kind", kind, y.end + w.start(), y.end + w.end(), EXTRACTOR, 0.8)
+                        break
+        for c in staff:
+            i = low.find(c)
+            if i < 0:
+                continue
+            m = NUMBER_BEFORE.search(low[:i])
+            if not m:
+                continue
+            subject = orgs[0].entity if orgs else main
+            if subject:
+                a = s.start + m.start(1)
+                em.fact(subject, "Organisation", "staff", m.group(1), a, s.start + i + len(c), EXTRACTOR, 0.7)
+            break
+    hint = found.extra.get("country_hint")
+    if hint:
+        kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
+        for m in mentions.items:
+            if m.schema == "Organisation" and kinds.get(m.entity) in NATIONAL_KINDS and not _is_intl(found, m.start):
+                em.fact(m.entity, "Organisation", "country", hint, m.start, m.end, EXTRACTOR, 0.6)

@@ -1,0 +1,217 @@
+"""Fill each project frame's slots from the findings its scope owns."""
+from __future__ import annotations
+
+import re
+
+from integraph.extract.emit import Emitter
+from integraph.extract.entities import Mention, Mentions
+from integraph.extract.findings import Findings, cue_words
+from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
+from integraph.textutil import normalise
+
+PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?){2,4})")
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+(?:i|oraz|and|und|et|e|y|a|и|és|ja|och|og|en|ir|un|și|ve|та|και)\s+)\s*")
+
+
+def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    text = found.doc.text
+    for f in frames:
+        f.entity = em.entity("Project", f.key)
+        for a, b in f.mentions:
+            em.fact(f.entity, "Project", "title", text[a:b].strip().strip("*_ ").rstrip(".,;:"), a, b, EXTRACTOR, 0.9)
+        if f.acronym and f.acronym_spans:
+            a, b = f.acronym_spans[0]
+            em.fact(f.entity, "Project", "acronym", f.acronym, a, b, EXTRACTOR, 0.9)
+        for a, b in f.mentions + f.acronym_spans:
+            mentions.add(Mention(a, b, f.entity, "Project", text[a:b]))
+    if not frames:
+        return
+
+    def mine(start: int) -> Frame | None:
+        return owner(frames, start)
+
+    org_mentions = [m for m in mentions.items if m.schema == "Organisation"]
+    for m in found.funds:
+        f = mine(m.start)
+        if f:
+            pid = em.known("Programme", str(m.value))
+            if pid:
+                em.fact(f.entity, "Project", "funder", pid, m.start, m.end, EXTRACTOR, 0.85)
+    for m in found.values:
+        f = mine(m.start)
+        if not f:
+            continue
+        if m.kind == "grant_id":
+            em.fact(f.entity, "Project", "grant_id", m.value, m.start, m.end, EXTRACTOR, 0.85)
+        elif m.kind == "amount":
+            v = m.value if isinstance(m.value, dict) else {}
+            if v.get("currency"):
+                em.fact(f.entity, "Project", "amount", f"{v['value']} {v['currency']}", m.start, m.end, EXTRACTOR, 0.8)
+        elif m.kind == "url":
+            em.fact(f.entity, "Project", "url", m.extra.get("normalised", m.value), m.start, m.end, EXTRACTOR, 0.75)
+        elif m.kind == "period":
+            start, end = m.value
+            if start:
+                em.fact(f.entity, "Project", "start", start, m.start, m.end, EXTRACTOR, 0.85)
+            if end:
+                em.fact(f.entity, "Project", "end", end, m.start, m.end, EXTRACTOR, 0.85)
+        elif m.kind == "date" and not _inside(found, m.start, m.end, ("grant_id",)):
+            role = m.extra.get("role") or _date_role(found, m.start)
+            if role in ("start", "end"):
+                em.fact(f.entity, "Project", role, m.value, m.start, m.end, EXTRACTOR, 0.75)
+    for m in mentions.items:
+        if m.schema != "Place":
+            continue
+        f = mine(m.start)
+        if f and not any(o.start <= m.start and m.end <= o.end for o in org_mentions):
+            em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
+    _labelled(found, frames, em, mentions)
+    _roles(found, frames, em, mentions)
+    _outputs(found, frames, em)
+    _status(found, frames, em)
+
+
+def _inside(found: Findings, a: int, b: int, kinds: tuple[str, ...]) -> bool:
+    return any(m.start <= a and b <= m.end and m.kind in kinds for m in found.values)
+
+
+def _date_role(found: Findings, start: int) -> str | None:
+    s = found.sentence_at(start)
+    before = found.doc.text[max(s.start, start - 45):start].lower()
+    words = re.findall(r"[\w-]+", before)[-4:]
+    for role in ("end", "start"):
+        cues = [c.lower() for c in cue_words(role, found.lang)]
+        if any(w.startswith(c) if len(c) > 3 else w == c for w in words for c in cues):
+            return role
+    return None
+
+
+def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """'partnerzy: A, B i C', 'Koordynator: Jana Nováková', 'Financing body: …'."""
+    text = found.doc.text
+    for group, m in _label_lines(found):
+        f = owner(frames, m.start())
+        if f is None:
+            continue
+        v0, v1 = m.start(2), m.end(2)
+        if group in ("partners", "lead"):
+            prop = "partner" if group == "partners" else "lead"
+            value_start = v0 + (text[v0:v1].rfind(":") + 1 if ":" in text[v0:v1] else 0)
+            inside = mentions.within(value_start, v1, "Organisation")
+            for o in inside:
+                em.fact(f.entity, "Project", prop, o.entity, m.start(), m.end(), EXTRACTOR, 0.85)
+            # items the name rules missed still name organisations: the label says so
+            pos = value_start
+            for item in LIST_SPLIT.split(text[value_start:v1]):
+                at = text.find(item, pos, v1) if item else -1
+                if at < 0:
+                    continue
+                pos = at + len(item)
+                item_s = item.strip().rstrip(".")
+                if len(item_s) < 3 or not item_s[:1].isupper() or mentions.overlapping(at, at + len(item_s)):
+                    continue
+                eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
+                em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
+                mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
+                em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
+        elif group == "person":
+            p = PERSON.match(text[v0:v1])
+            if p:
+                name = p.group(1).strip()
+                pid = em.entity("Person", normalise(name))
+                em.fact(pid, "Person", "name", name, v0, v0 + len(name), EXTRACTOR, 0.8)
+                role = _role_name(m.group(1))
+                em.fact(f.entity, "Project", "person", f"{pid}|{role}", m.start(), m.end(), EXTRACTOR, 0.8)
+
+
+ROLE_WORDS = {"coordinator": ("koordyn", "koordin", "координ", "coordin", "κοορδιν", "συντονιστ"),
+              "manager": ("kierownik", "manager", "ръководител", "vedoucí", "leiter", "leitung", "responsable", "διευθυντ"),
+              "contact": ("kontakt", "contact", "контакт", "επικοινων")}
+
+
+def _role_name(label: str) -> str:
+    low = label.lower()
+    for role, stems in ROLE_WORDS.items():
+        if any(s in low for s in stems):
+            return role
+    return normalise(label)
+
+
+def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """Lead and partners from sentences that speak of a project."""
+    from integraph.gazetteer import cues
+
+    text = found.doc.text
+    coop = sorted({c.lower() for c in cues.cues("cooperation", found.lang)}, key=len, reverse=True)
+    agents = [a.lower() for a in cue_words("agent", found.lang)]
+    pwords = [p.lower() for p in cues.cues("project_words", found.lang)]
+    for s in found.sentences:
+        f = owner(frames, s.start)
+        if f is None:
+            continue
+        sent = text[s.start:s.end]
+        low = sent.lower()
+        own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
+        if not own and not any(re.search(rf"(?<!\w){re.escape(p)}", low) for p in pwords if len(p) > 2):
+            continue
+        orgs = mentions.within(s.start, s.end, "Organisation")
+        if not orgs:
+            continue
+        cut = None
+        for c in coop:
+            i = low.find(c)
+            if i >= 0 and (cut is None or i < cut):
+                cut = i
+        anchor = min(own) if own else None
+        for o in orgs:
+            rel = o.start - s.start
+            if cut is not None and rel > cut:
+                em.fact(f.entity, "Project", "partner", o.entity, s.start, s.end, EXTRACTOR, 0.75)
+                continue
+            before = low[max(0, rel - 12):rel]
+            if any(re.search(rf"(?<!\w){re.escape(a)}\s+$", before) for a in agents if a):
+                em.fact(f.entity, "Project", "lead", o.entity, s.start, s.end, EXTRACTOR, 0.75)
+            elif anchor is not None and o.end <= anchor and (cut is None or rel < cut) and o is orgs[0]:
+                em.fact(f.entity, "Project", "lead", o.entity, s.start, s.end, EXTRACTOR, 0.7)
+
+
+def _outputs(found: Findings, frames: list[Frame], em: Emitter) -> None:
+    from integraph.gazetteer import cues
+
+    labels = cues.field_labels(found.lang).get("outputs", []) if hasattr(cues, "field_labels") else []
+    stems = [normalise(w)[:7] for w in labels if len(w) >= 4]
+    text = found.doc.text
+    titles = {f.key for f in frames}
+    for a, b in found.quotes:
+        f = owner(frames, a)
+        if f is None or normalise(text[a:b]) in titles:
+            continue
+        s = found.sentence_at(a)
+        low = normalise(text[s.start:a])
+        if any(st in low for st in stems):
+            em.fact(f.entity, "Project", "output", text[a:b], a, b, EXTRACTOR, 0.7)
+
+
+def _status(found: Findings, frames: list[Frame], em: Emitter) -> None:
+    """Status from the headings above a project's mention, else from the sentence that mentions it."""
+    for f in frames:
+        chosen = None
+        for a, _ in f.mentions + f.acronym_spans:
+            for sec in sorted((s for s in found.doc.sections if s.start <= a < s.end), key=lambda s: s.level):
+                h_end = sec.start + len(sec.heading) + 1
+                for m in found.status:
+                    if sec.start <= m.start < h_end and not (sec.start <= a < h_end and m.start > a):
+                        chosen = m
+            if chosen:
+                break
+        if chosen is None:
+            for a, _ in f.mentions + f.acronym_spans:
+                s = found.sentence_at(a)
+                cand = [m for m in found.status if s.start <= m.start < s.end]
+                if cand:
+                    chosen = min(cand, key=lambda m: abs(m.start - a))
+                    break
+        if chosen is not None:
+            s = found.sentence_at(chosen.start)
+            em.fact(f.entity, "Project", "status", chosen.value, min(s.start, chosen.start), max(s.end, chosen.end),
+                    EXTRACTOR, 0.75)

@@ -1,0 +1,214 @@
+"""Ingest: sources → convert → extract → store, one atomic commit per document.
+
+The per-document work (`process`) is a pure function of the file's bytes, so
+it runs the same in this process, in a process pool (`workers > 1`) or on a
+Dask worker.  Storage stays in the calling process: one writer, one
+transaction per document, so a crash loses at most the document in flight
+and a re-run picks up exactly what is missing.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from integraph.errors import IntegraphError, LimitExceeded
+from integraph.model import Document, Statement, content_id
+from integraph.store import Store
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are refused before they are read
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    locator: str
+    status: str  # "new" | "unchanged" | "failed"
+    language: str | None = None
+    media_type: str | None = None
+    reason: str | None = None
+    statements: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def as_dict(self) -> dict[str, Any]:
+        ok = [o for o in self.outcomes if o.status != "failed"]
+        return {
+            "new": self.count("new"),
+            "unchanged": self.count("unchanged"),
+            "failed": self.count("failed"),
+            "statements": sum(o.statements for o in self.outcomes),
+            "by_language": dict(Counter(o.language or "?" for o in ok)),
+            "by_format": dict(Counter(o.media_type or "?" for o in ok)),
+            "failures": [{"source": o.locator, "reason": o.reason} for o in self.outcomes if o.status == "failed"],
+        }
+
+
+@dataclass
+class Processed:
+    document: Document | None
+    statements: list[Statement]
+    error_kind: str | None = None
+    reason: str | None = None
+
+
+def process(locator: str, data: bytes, media_type: str | None = None) -> Processed:
+    """Convert and extract one document. Never raises for bad input: the error is returned."""
+    from integraph.convert import to_document
+    from integraph.extract import extract
+
+    try:
+        doc = to_document(data, locator, media_type)
+        statements = extract(doc)
+    except IntegraphError as exc:
+        return Processed(None, [], exc.kind, exc.reason)
+    except (MemoryError, RecursionError) as exc:  # hostile input must not stop the batch
+        return Processed(None, [], "too-large", f"too-large: {type(exc).__name__}")
+    except Exception as exc:  # a bug of ours: record it with its type, keep going
+        return Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300])
+    return Processed(doc, statements)
+
+
+@dataclass
+class Input:
+    locator: str
+    read: Callable[[], bytes]
+    size: int | None = None
+    media_type: str | None = None
+
+
+def file_inputs(paths: Iterable[Path]) -> Iterator[Input]:
+    from integraph.sources.files import iter_files
+
+    for path in iter_files([Path(p) for p in paths]):
+        yield Input(str(path), path.read_bytes, size=path.stat().st_size)
+
+
+def url_inputs(urls: Iterable[str]) -> Iterator[Input]:
+    from integraph.sources.urls import fetch
+
+    for url in urls:
+        box: dict[str, str | None] = {}
+
+        def read(url: str = url, box: dict[str, str | None] = box) -> bytes:
+            data, box["media_type"] = fetch(url)
+            return data
+
+        yield Input(url, read)
+
+
+def ingest(
+    inputs: Iterable[Input] | Iterable[Path],
+    store: Store,
+    workers: int = 1,
+    progress: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Ingest every input into `store`; one bad input never stops the batch."""
+    items = [i if isinstance(i, Input) else None for i in inputs]  # type: ignore[misc]
+    if items and items[0] is None:
+        items = list(file_inputs(inputs))  # type: ignore[arg-type]
+    summary = Summary()
+    bar = _bar(len(items), progress)
+
+    def done(outcome: Outcome) -> None:
+        summary.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+        bar.update(1)
+
+    def loaded() -> Iterator[tuple[Input, bytes]]:
+        for item in items:
+            assert item is not None
+            if item.size is not None and item.size > MAX_FILE_BYTES:
+                err = LimitExceeded(f"{item.size / 1e6:.0f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+                store.record_failure(item.locator, err.kind, err.reason)
+                done(Outcome(item.locator, "failed", reason=err.reason))
+                continue
+            try:
+                data = item.read()
+            except (OSError, IntegraphError) as exc:
+                reason = exc.reason if isinstance(exc, IntegraphError) else f"unreadable: {exc}"
+                store.record_failure(item.locator, "unreadable", reason)
+                done(Outcome(item.locator, "failed", reason=reason))
+                continue
+            if store.has_document(content_id(data)):
+                done(Outcome(item.locator, "unchanged"))
+                continue
+            yield item, data
+
+    def save(item: Input, result: Processed) -> None:
+        if result.document is None:
+            store.record_failure(item.locator, result.error_kind or "error", result.reason or "unknown")
+            done(Outcome(item.locator, "failed", reason=result.reason))
+            return
+        doc = result.document
+        if store.has_document(doc.id):  # same bytes met twice in one batch
+            done(Outcome(item.locator, "unchanged", doc.language, doc.media_type))
+            return
+        store.save_document(doc, result.statements)
+        done(Outcome(item.locator, "new", doc.language, doc.media_type, statements=len(result.statements)))
+
+    try:
+        if workers <= 1:
+            for item, data in loaded():
+                save(item, process(item.locator, data, item.media_type))
+        else:
+            _run_pool(loaded(), save, workers)
+    finally:
+        bar.close()
+    return summary
+
+
+def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int) -> None:
+    """Keep at most 2×workers documents in flight so memory stays bounded."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future[Processed], Input] = {}
+        for item, data in jobs:
+            pending[pool.submit(process, item.locator, data, item.media_type)] = item
+            if len(pending) >= 2 * workers:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    save(pending.pop(fut), fut.result())
+        for fut, item in list(pending.items()):
+            save(item, fut.result())
+
+
+def reextract(store: Store, progress: bool = False) -> int:
+    """Run extraction again over every stored document (after an extractor upgrade)."""
+    from integraph.extract import extract
+
+    docs = store.documents()
+    bar = _bar(len(docs), progress)
+    n = 0
+    for doc in docs:
+        statements = extract(doc)
+        store.replace_statements(doc.id, statements)
+        n += len(statements)
+        bar.update(1)
+    bar.close()
+    return n
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _bar(total: int, enabled: bool) -> Any:
+    if not enabled or os.environ.get("INTEGRAPH_NO_PROGRESS"):
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="ingest", leave=False)
