@@ -1,0 +1,227 @@
+"""Dates and periods in running text, in the EU languages plus Ukrainian and Russian.
+
+Why our own regex and not dateparser's `search_dates`: over whole documents
+the latter reads Polish "się" as August, "nie" as a weekday, bank-account
+digit groups as years and invents months (bake-off §3).  Here a month word
+only counts next to a day or a year, a bare four-digit number is a year only
+with a cue ("през 2022 г.", "od roku 2003", "in 2020") or inside a range, and
+numbers inside digit groups (accounts, phones, KRS) are never years.
+
+Values: `date` with an ISO value at the stated precision ("2020-02-04",
+"2020-01", "2022") and `extra["precision"]`; `period` with a (start, end)
+tuple.  Open-ended dates carry `extra["role"]` = "start" or "end"; "until the
+end of June 2022" gives the month's last day, with `extra["stated"]` keeping
+"2022-06".  Numeric dates are read day first (European order), so a US-style
+"2/4/2021" is 2 April.  A date glued to an identifier after a slash
+("…-C01/03.02.2021") is still a date: the identifier recogniser stops before it.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+
+from integraph.extract.recognise import Match
+from integraph.extract.recognise.date_words import (
+    END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE,
+    phrases,
+)
+from integraph.extract.recognise.months import month_number
+
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+WORD = r"[^\W\d_]{3,}\.?"
+ERA = r"(?P<era>\s?(?:г\.|г(?!\w)|r\.|roku(?!\w)|m\.|р\.|року(?!\w)|год(?:а|ине)?(?!\w)|godine(?!\w)))?"
+DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May"
+DAY = r"(?<![\w.,/])(?P<d>[0-3]?\d)(?:\.|st|nd|rd|th)?"
+DASH = r"\s?[-–—]\s?"
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+
+# Each pattern is tried on its own; overlapping candidates are resolved longest first.
+PATTERNS = {
+    "dmy_num": rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?P<s>[./-])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<y>\d{{4}})(?![\d])(?:\s?(?:г\.|r\.|р\.))?",
+    "ymd_num": rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<s>[-.])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<d>\d{{1,2}})(?![\d]|\.\d)",
+    "dmy_roman": rf"(?<![\w.,])(?P<d>\d{{1,2}})[.\s]\s?(?P<m>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[.\s]\s?(?P<y>{YEAR})(?!\d){ERA}",
+    "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dm_range": rf"{DAY.replace('<d>', '<d1>')}\s+{DE}(?P<m1>{WORD}){DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "m_range": rf"(?<!\w)(?P<m1>{WORD}){DASH}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dmy_text": rf"{DAY}\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "mdy_text": rf"(?<!\w)(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)",
+    "ymd_text": rf"(?<![\w.])(?P<y>{YEAR})\.?\s?(?:m\.\s)?\s*(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?!\d)\.?(?:\s?d\.)?",
+    "ydm_text": rf"(?<![\w.])(?P<y>{YEAR})\.\s?gada\s+(?P<d>[0-3]?\d)\.\s+(?P<m>{WORD})",
+    "my_text": rf"(?<!\w)(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
+    # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
+    "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
+}
+COMPILED = {name: re.compile(p, re.IGNORECASE if name == "dmy_roman" else 0) for name, p in PATTERNS.items()}
+COMPILED["dmy_roman"] = re.compile(PATTERNS["dmy_roman"])  # Roman months are upper-case only
+YEAR_AFTER_RE = re.compile(rf"\s?(?:{YEAR_AFTER})")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])|\n")
+
+
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\w'’-])(?:{alts})\s*$")
+
+
+@lru_cache(maxsize=64)
+def _cues(lang: str | None) -> dict[str, re.Pattern[str]]:
+    return {
+        "year": _cue_regex(phrases(YEAR_BEFORE, lang) + phrases(START_BEFORE, lang) + phrases(END_BEFORE, lang)),
+        "start": _cue_regex(phrases(START_BEFORE, lang)),
+        "end": _cue_regex(phrases(END_BEFORE, lang)),
+        "end_of": _cue_regex(phrases(END_OF_BEFORE, lang)),
+    }
+
+
+JOINERS = frozenset(RANGE_JOINERS)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if not 1800 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(g: str, lang: str | None) -> int | None:
+    if g.isdigit():
+        return int(g)
+    if g in ROMAN:
+        return ROMAN[g]
+    return month_number(g, lang)
+
+
+def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str, object] | None:
+    """(kind, value) for one candidate, or None when it is not a date after all."""
+    g = m.groupdict()
+    if name in ("dmy_num", "ymd_num", "dmy_roman", "dmy_text", "mdy_text", "ymd_text", "ydm_text"):
+        month = _month(g["m"], lang)
+        value = month and _iso(int(g["y"]), month, int(g["d"]))
+        return ("date", value) if value else None
+    if name == "my_text":
+        month = _month(g["m"], lang)
+        value = month and _iso(int(g["y"]), month)
+        return ("date", value) if value else None
+    if name == "d_range":
+        month = _month(g["m"], lang)
+        y = int(g["y"])
+        a, b = month and _iso(y, month, int(g["d1"])), month and _iso(y, month, int(g["d2"]))
+        return ("period", (a, b)) if a and b and a < b else None
+    if name == "dm_range":
+        m1, m2 = _month(g["m1"], lang), _month(g["m2"], lang)
+        y = int(g["y"])
+        a, b = m1 and _iso(y, m1, int(g["d1"])), m2 and _iso(y, m2, int(g["d2"]))
+        return ("period", (a, b)) if a and b and a < b else None
+    if name == "m_range":
+        m1, m2 = _month(g["m1"], lang), _month(g["m2"], lang)
+        y = int(g["y"])
+        a, b = m1 and _iso(y, m1), m2 and _iso(y, m2)
+        return ("period", (a, b)) if a and b and a < b else None
+    if name == "year_range":
+        y1, y2 = int(g["y1"]), g["y2"]
+        end = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        return ("period", (f"{y1:04d}", f"{end:04d}")) if y1 < end <= y1 + 50 else None
+    if name == "year":
+        if g.get("era") or YEAR_AFTER_RE.match(text, m.end()):
+            return "date", g["y"]
+        before = text[max(0, m.start() - 30):m.start()].lower()
+        return ("date", g["y"]) if _cues(lang)["year"].search(before) else None
+    return None
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def _last_day(value: str) -> str:
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        y, m = int(value[:4]), int(value[5:])
+        return f"{value}-{calendar.monthrange(y, m)[1]:02d}"
+    return value
+
+
+def _clause_before(text: str, start: int, width: int = 80) -> str:
+    window = text[max(0, start - width):start]
+    cut = [x.end() for x in SENTENCE_END.finditer(window)]
+    return window[cut[-1]:] if cut else window
+
+
+def _clause_after(text: str, end: int, width: int = 40) -> str:
+    window = text[end:end + width]
+    hit = SENTENCE_END.search(window)
+    return " ".join((window[:hit.start()] if hit else window).split()[:4])
+
+
+def _role(text: str, m: Match, lang: str | None) -> Match:
+    """Mark a date that opens or closes something: "od 1 września 2022", "до края на 2023 г."."""
+    cues = _cues(lang)
+    before = text[max(0, m.start - 40):m.start].lower()
+    extra = dict(m.extra)
+    if cues["end_of"].search(before):
+        extra.update(role="end", stated=m.value, precision="day")
+        return Match("date", m.start, m.end, _last_day(m.value), extra)
+    if cues["end"].search(before):
+        extra["role"] = "end"
+    elif cues["start"].search(before):
+        extra["role"] = "start"
+    else:
+        near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()
+        if any(stem in near for stem in START_VERBS):
+            extra["role"] = "start"
+        elif any(stem in near for stem in END_VERBS):
+            extra["role"] = "end"
+    return Match("date", m.start, m.end, m.value, extra)
+
+
+def _joined(text: str, a: Match, b: Match) -> Match | None:
+    """One period from two dates: "1.12.2010 – 1.06.2012", "od … do …", "began in X … until the end of Y"."""
+    if a.kind != "date" or b.kind != "date" or a.value > b.value:
+        return None
+    gap = text[a.end:b.start]
+    words = " ".join(gap.lower().split())
+    roles = (a.extra.get("role"), b.extra.get("role"))
+    close = words in JOINERS and (words in {"-", "–", "—"} or roles[1] == "end") and roles[0] != "end"
+    clause = roles == ("start", "end") and len(gap) <= 80 and not SENTENCE_END.search(gap)
+    if not (close or clause):
+        return None
+    extra = {"precision": (a.extra["precision"], b.extra["precision"])}
+    return Match("period", a.start, b.end, (a.value, b.value), extra)
+
+
+def find(text: str, lang: str | None = None) -> list[Match]:
+    """Dates and periods in `text`, sorted and non-overlapping."""
+    candidates: list[Match] = []
+    for name, pattern in COMPILED.items():
+        for m in pattern.finditer(text):
+            read = _read(name, m, lang, text)
+            if read:
+                kind, value = read
+                extra = {"precision": _precision(value)} if kind == "date" else {
+                    "precision": (_precision(value[0]), _precision(value[1]))}
+                candidates.append(Match(kind, m.start(), m.end(), value, extra))
+    chosen: list[Match] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    chosen = [_role(text, c, lang) if c.kind == "date" else c for c in chosen]
+    out: list[Match] = []
+    for c in chosen:
+        joined = _joined(text, out[-1], c) if out else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(c)
+    return out
