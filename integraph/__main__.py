@@ -1,0 +1,3 @@
+from integraph.cli import main
+
+main()

@@ -1,0 +1,269 @@
+"""The `integraph` command: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints a
+human summary, or JSON with `--json`.  Library errors become one-line
+messages in exactly one place (`main`), never tracebacks.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from integraph.errors import IntegraphError, UsageError
+from integraph.store import DEFAULT_DB, Store
+
+db_option = click.option("--db", "db", default=str(DEFAULT_DB), show_default=True, envvar="INTEGRAPH_DB",
+                         help="SQLite file or postgresql:// URL of the knowledge base.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="integraph")
+def cli() -> None:
+    """Integraph: a source-cited knowledge base of migrant-integration projects.
+
+    \b
+    Typical session:
+      integraph ingest examples/corpus        # read documents into var/integraph.sqlite
+      integraph resolve                       # merge the same entity across documents
+      integraph export --format json --out kb.json
+      integraph serve                         # the portal on http://127.0.0.1:8000
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--urls", "urls_file", type=click.Path(exists=True, path_type=Path),
+              help="A file of URLs to fetch, one per line (# comments allowed).")
+@click.option("--workers", default=1, show_default=True, help="Processes converting and extracting in parallel.")
+@click.option("--no-resolve", is_flag=True, help="Skip entity resolution after the batch.")
+@db_option
+@json_option
+def ingest(paths: tuple[Path, ...], urls_file: Path | None, workers: int, no_resolve: bool, db: str,
+           as_json: bool) -> None:
+    """Read documents (PDF, HTML, DOCX, ODT, Markdown, text) into the knowledge base.
+
+    Folders are read recursively.  Re-ingesting unchanged files is a no-op; a
+    broken file is recorded with its reason and the batch goes on.  Exits
+    non-zero only when nothing at all could be ingested.
+
+    \b
+    Examples:
+      integraph ingest examples/corpus
+      integraph ingest reports/ page.html --db kb.sqlite --workers 2
+      integraph ingest --urls urls.txt --json
+    """
+    from integraph import pipeline
+
+    if not paths and not urls_file:
+        raise UsageError("nothing to ingest: give PATHS or --urls FILE")
+    inputs: list[pipeline.Input] = list(pipeline.file_inputs(paths))
+    if urls_file:
+        from integraph.sources.urls import read_url_list
+
+        inputs += list(pipeline.url_inputs(read_url_list(urls_file)))
+    with Store(db) as store:
+        summary = pipeline.ingest(inputs, store, workers=workers, progress=not as_json and sys.stderr.isatty())
+        report = summary.as_dict()
+        if not no_resolve and report["new"]:
+            report["resolution"] = _resolve(store)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        _print_summary(report, db)
+    if inputs and report["new"] == 0 and report["unchanged"] == 0:
+        sys.exit(1)
+
+
+def _resolve(store: Store) -> dict[str, Any] | None:
+    try:
+        from integraph.resolve import resolve
+    except ImportError:
+        return None
+    return resolve(store)
+
+
+def _print_summary(r: dict[str, Any], db: str) -> None:
+    click.echo(f"{r['new']} new, {r['unchanged']} unchanged, {r['failed']} failed; {r['statements']} facts → {db}")
+    if r["by_language"]:
+        click.echo("  languages: " + ", ".join(f"{k} {v}" for k, v in sorted(r["by_language"].items())))
+    if r["by_format"]:
+        click.echo("  formats:   " + ", ".join(f"{k} {v}" for k, v in sorted(r["by_format"].items())))
+    for f in r["failures"]:
+        click.echo(f"  failed: {f['source']}: {f['reason']}")
+
+
+@cli.command()
+@db_option
+@json_option
+def resolve(db: str, as_json: bool) -> None:
+    """Merge the same organisation, project, programme or place across documents.
+
+    \b
+    Example:
+      integraph resolve --json
+    """
+    with Store(db) as store:
+        result = _resolve(store)
+    if result is None:
+        raise UsageError("entity resolution is not available in this installation")
+    click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else _plain(result))
+
+
+def _plain(d: dict[str, Any]) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in d.items())
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
+def export(db: str, fmt: str, out: Path | None) -> None:
+    """Write the whole knowledge base in the `integraph/1` interchange format.
+
+    \b
+    Examples:
+      integraph export > kb.json
+      integraph export --db kb.sqlite --out kb.json
+    """
+    from integraph.export import build, dumps
+
+    with Store(db) as store:
+        text = dumps(build(store))
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option("--export", "export_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score this export file instead of the database.")
+@json_option
+def eval_(gold: Path, db: str, export_file: Path | None, as_json: bool) -> None:
+    """Score the knowledge base against a gold file (integraph-gold/1).
+
+    Prints detection and per-field precision, recall and F1, then what was
+    missed and what was wrong.
+
+    \b
+    Examples:
+      integraph ingest ../shared/seeds --db seeds.sqlite
+      integraph eval ../shared/gold/seeds.json --db seeds.sqlite
+      integraph eval examples/gold.json --json
+    """
+    from integraph.evaluate import evaluate, load_gold
+    from integraph.export import build
+
+    if export_file:
+        kb = json.loads(export_file.read_text(encoding="utf-8"))
+    else:
+        with Store(db) as store:
+            kb = build(store)
+    result = evaluate(kb, load_gold(gold))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return
+    for label, d in result["detection"].items():
+        click.echo(f"detection {label:14} P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}")
+    for label in ("fields", "project_fields", "organisation_fields"):
+        d = result[label]
+        click.echo(f"{label:24} P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}")
+    for field, d in result["per_field"].items():
+        if d["tp"] + d["fp"] + d["fn"]:
+            click.echo(f"  {field:24} P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}  "
+                       f"(tp {d['tp']} fp {d['fp']} fn {d['fn']})")
+    for m in result["misses"]:
+        click.echo(f"  missed {m['entity']}.{m['field']}: {m['gold']}")
+    for m in result["false"]:
+        click.echo(f"  wrong  {m['entity']}.{m['field']}: {m['predicted']}")
+
+
+@cli.command()
+@db_option
+@json_option
+def status(db: str, as_json: bool) -> None:
+    """What the knowledge base holds: documents, facts, failures.
+
+    \b
+    Example:
+      integraph status --json
+    """
+    with Store(db) as store:
+        counts = store.counts()
+        failures = store.failures()
+        docs = store.document_rows()
+    report = {"counts": counts, "failures": failures,
+              "documents": [{k: d[k] for k in ("source", "language", "media_type", "title")} for d in docs]}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    for d in docs:
+        click.echo(f"  [{d['language'] or '?'}] {d['media_type']:28} {d['source']}  {d['title'] or ''}"[:160])
+    for f in failures:
+        click.echo(f"  failed: {f['locator']}: {f['reason']}")
+
+
+@cli.command()
+@db_option
+def reextract(db: str) -> None:
+    """Run extraction again over every stored document (after upgrading Integraph).
+
+    \b
+    Example:
+      integraph reextract && integraph resolve
+    """
+    from integraph.pipeline import reextract as run
+
+    with Store(db) as store:
+        n = run(store, progress=sys.stderr.isatty())
+        _resolve(store)
+    click.echo(f"{n} facts re-extracted")
+
+
+def _register_optional() -> None:
+    """Commands that live with their subsystem (resolution, portal) join the group here."""
+    for module, names in (("integraph.resolve.commands", ("merge_cmd", "split_cmd", "explain_cmd")),
+                          ("integraph.web.commands", ("serve_cmd",))):
+        try:
+            mod = __import__(module, fromlist=list(names))
+        except ImportError:
+            continue
+        for name in names:
+            cmd = getattr(mod, name, None)
+            if cmd is not None:
+                cli.add_command(cmd)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Entry point: every IntegraphError becomes one line on stderr and exit code 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except IntegraphError as exc:
+        click.echo(f"integraph: {exc.reason}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    except SystemExit:
+        raise
+
+
+if __name__ == "__main__":
+    main()
