@@ -1,0 +1,64 @@
+"""Rules for projects: the same title, or the same acronym with the same organisations."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from integraph.resolve.blocking import candidate_pairs
+from integraph.resolve.context import Context
+from integraph.resolve.judgement import SAME, Judgement, judge
+from integraph.resolve.records import Record
+from integraph.textutil import normalise
+
+TITLE = "resolve.project_title.v1"
+ACRONYM = "resolve.project_acronym.v1"
+TITLE_SAME = 90.0  # the gold scorer's threshold for "the same title"
+
+
+def rule_project_title(ctx: Context) -> Iterator[Judgement]:
+    """resolve.project_title.v1: titles at a normalised rapidfuzz ratio of 90 or more."""
+    items: list[tuple[Record, str]] = []
+    for rec in ctx.of("Project"):
+        for title in rec.names:
+            norm = normalise(title)
+            if len(norm) >= 4:
+                items.append((rec, norm))
+    words = [tuple(n.split()) for _, n in items]
+    best: dict[tuple[str, str], Judgement] = {}
+    exact: dict[str, Record] = {}
+    for rec, norm in items:
+        first = exact.setdefault(norm, rec)
+        if first.id != rec.id:
+            j = judge(first.id, rec.id, SAME, TITLE, 1.0, {"titles": [norm, norm]})
+            best.setdefault(j.pair, j)
+    for i, k in candidate_pairs(words):
+        (a, ta), (b, tb) = items[i], items[k]
+        if a.id == b.id or ta == tb:
+            continue
+        score = fuzz.ratio(ta, tb)
+        if score >= TITLE_SAME:
+            j = judge(a.id, b.id, SAME, TITLE, score / 100, {"titles": [ta, tb], "ratio": round(score, 1)})
+            if j.pair not in best or best[j.pair].score < j.score:
+                best[j.pair] = j
+    yield from (best[p] for p in sorted(best))
+
+
+def _organisations(ctx: Context, rec: Record) -> set[str]:
+    return {ctx.group_of(e) for rel in ("lead", "partner") for e in rec.links.get(rel, ())}
+
+
+def rule_project_acronym(ctx: Context) -> Iterator[Judgement]:
+    """resolve.project_acronym.v1: the same project acronym and at least one organisation in common."""
+    by_acronym: dict[str, list[Record]] = {}
+    for rec in ctx.of("Project"):
+        for acro in ctx.acronyms[rec.id]:
+            by_acronym.setdefault(acro, []).append(rec)
+    for acro, recs in sorted(by_acronym.items()):
+        for i, a in enumerate(recs):
+            orgs_a = _organisations(ctx, a)
+            for b in recs[i + 1:]:
+                common = orgs_a & _organisations(ctx, b)
+                if common and a.doc != b.doc:
+                    yield judge(a.id, b.id, SAME, ACRONYM, 0.9, {"acronym": acro, "organisations": sorted(common)[:5]})
+                    break
