@@ -88,7 +88,7 @@ class Tally:
             if hit is not None:
                 left.remove(hit)
                 self.tp[field] += 1
-            elif not field_optional and g not in optional_items:
+            elif not field_optional and not (isinstance(g, str) and g in optional_items):
                 self.fn[field] += 1
                 self.misses.append({"entity": where, "field": field, "gold": g})
         for p in left:
