@@ -27,7 +27,7 @@ EU_LANGUAGES = (
 LANGUAGES = EU_LANGUAGES + ("uk", "ru")
 CYRILLIC_LANGUAGES = ("bg", "ru", "uk")
 MIN_LETTERS = 20
-SECTION_MIN_LETTERS = 200  # shorter sections inherit the document language…
+SECTION_MIN_LETTERS = 80  # shorter sections inherit the document language…
 SECTION_MIN_CONFIDENCE = 0.95  # …and so do sections whose different language is uncertain
 SAMPLE_CHARS = 20_000  # a long document's language is clear from its first pages
 

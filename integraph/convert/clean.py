@@ -29,6 +29,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'»«“”]+", re.I)
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$")
+MAX_FURNITURE_CHARS = 120  # running headers and footers are short lines
 TERMINAL = (".", "!", "?", ":", ";", "»", "\"")
 
 
@@ -55,7 +56,7 @@ def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
         return pages
 
     def key(line: str) -> str:
-        return re.sub(r"\d+", "#", normalise(line))
+        return re.sub(r"\d+", "#", normalise(line)) if len(line) <= MAX_FURNITURE_CHARS else ""
 
     counts: Counter[str] = Counter()
     for page in pages:

@@ -10,8 +10,9 @@ per paragraph.  `text_to_blocks` handles both:
    (40–130 characters).  Unwrapped text keeps one block per line.
 2. Two neighbouring lines belong to one paragraph when the next one starts in
    lower case after a line without final punctuation, or (wrapped text only)
-   when the line is nearly full width or ends in a short function word
-   ("за", "of", "i"): such a line was broken by the layout, not the author.
+   when the line is over 60 % of the width (90 % if it ends a sentence and
+   the next line starts a new one) or ends in a short function word ("за",
+   "of", "i"): such a line was broken by the layout, not the author.
    A bullet, a number ("2. "), a `Key: value` line or a bare URL always
    starts a new block.
 3. A word split by a line-end hyphen is re-joined without the hyphen only
@@ -79,7 +80,7 @@ def wrap_width(lines: list[str]) -> int:
 def join_lines(lines: list[str], width: int, vocab: set[str]) -> list[tuple[str, bool]]:
     """Group consecutive lines into paragraphs; returns (text, bulleted) pairs."""
     out: list[tuple[str, bool]] = []
-    current = ""
+    current = previous = ""  # the paragraph so far, and its last physical line
     bulleted = False
     for raw in lines:
         line = raw.strip()
@@ -91,20 +92,20 @@ def join_lines(lines: list[str], width: int, vocab: set[str]) -> list[tuple[str,
                     out.append((current, bulleted))
                 current, bulleted = "", True
                 continue
-        if current and not bullet and continues(current, line, width):
-            current = _join(current, line, vocab)
+        if current and not bullet and continues(previous, line, width):
+            current, previous = _join(current, line, vocab), line
             continue
         if current:
             out.append((current, bulleted))
-        current, bulleted = line, bool(bullet) or (bulleted and not current)
+        current, previous, bulleted = line, line, bool(bullet) or (bulleted and not current)
     if current:
         out.append((current, bulleted))
     return out
 
 
 def continues(prev: str, nxt: str, width: int) -> bool:
-    """Whether line `nxt` continues the paragraph that ends with line `prev`."""
-    if NUMBERED.match(nxt) or URL_ONLY.match(nxt) or URL_ONLY.match(prev.split("\n")[-1]) or KEY_VALUE.match(nxt):
+    """Whether line `nxt` continues the paragraph whose last physical line is `prev`."""
+    if NUMBERED.match(nxt) or URL_ONLY.match(nxt) or URL_ONLY.match(prev) or KEY_VALUE.match(nxt):
         return False
     last = prev.rstrip()
     if last.endswith(":"):
@@ -115,7 +116,10 @@ def continues(prev: str, nxt: str, width: int) -> bool:
         return True
     if not width:
         return False
-    last_line = last.rsplit("\n", 1)[-1]
+    last_line = last
+    if last.endswith((".", "!", "?")) and nxt[:1].isupper():
+        # a sentence ends at the line end and a new one starts: a new paragraph unless the line was full
+        return len(last_line) >= 0.9 * width
     if len(last_line) >= 0.6 * width:
         return True
     tail = last_line.rsplit(" ", 1)[-1]
