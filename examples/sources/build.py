@@ -123,7 +123,7 @@ def build_pdf(src: Source, out: Path, page_word: str) -> None:
     pdf.output(str(out))
 
 
-def build_pdftotext(src: Source, out: Path, page_word: str, width: int = 76, lines_per_page: int = 48) -> None:
+def build_pdftotext(src: Source, out: Path, page_word: str, width: int = 76, lines_per_page: int = 50) -> None:
     """Imitate `pdftotext` output: hard-wrapped lines, a running header, \\f between pages."""
     body: list[str] = []
     for kind, text in src.blocks:
@@ -237,20 +237,21 @@ def build_encoded(text: str, out: Path, encoding: str) -> None:
     out.write_bytes(text.replace("\n", newline).encode(encoding))
 
 
-def build_all() -> list[Path]:
-    CORPUS.mkdir(exist_ok=True)
+def build_all(target: Path = CORPUS) -> list[Path]:
+    """Write every generated document into `target` (the corpus by default) and return the paths."""
+    target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (kind, page_word) in TARGETS.items():
         text = (HERE / name).read_text(encoding="utf-8")
         stem = Path(name).stem
         if kind in ("cp1251", "iso-8859-2"):
-            out = CORPUS / f"{stem}.txt"
+            out = target / f"{stem}.txt"
             build_encoded(text, out, kind)
         elif kind == "pdftotext":
-            out = CORPUS / f"{stem}.txt"
+            out = target / f"{stem}.txt"
             build_pdftotext(parse(text), out, page_word)
         else:
-            out = CORPUS / f"{stem}.{kind}"
+            out = target / f"{stem}.{kind}"
             {"pdf": lambda s, o: build_pdf(s, o, page_word), "docx": build_docx, "odt": build_odt}[kind](parse(text), out)
         written.append(out)
     return written
