@@ -1,0 +1,165 @@
+"""Countries: pycountry names translated by its own gettext catalogues, plus data/gazetteer/country_forms.json.
+
+The index holds every country's `name`, `official_name` and `common_name` in the
+24 EU languages plus uk and ru (English from pycountry itself). Matching is the
+shared PhraseIndex: folded surface form, then the text word's simplemma lemma
+("Polsce" → "polska", "Rumunii" → "rumunia"; multi-word "České republiky" →
+"český republika"). Guards against false countries:
+  * a country name in the text must start with a capital letter;
+  * a few forms that are also ordinary words ("Polski", "Włoch", "Chad") need
+    context: a list of countries or a preposition right before (see the data file);
+  * abbreviations are a tiny per-language whitelist (ČR, SRN, USA…); no other
+    2-letter token is ever a country; "Europa" and "EU" are not countries.
+Match.value is the ISO 3166-1 alpha-2 code.
+"""
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+import pycountry
+
+from integraph.extract.recognise import Match
+from integraph.gazetteer import LANGS, load_data
+from integraph.gazetteer.phrases import Entry, PhraseIndex, Tok, _gap_ok, tokenise, token_key
+
+KIND = "country"
+FIELDS = ("name", "official_name", "common_name")
+LIST_WORDS = {  # conjunctions that may join two countries of a list, any language
+    "i", "a", "oraz", "lub", "albo", "и", "или", "and", "or", "und", "oder", "et", "ou", "y", "e", "o",
+    "en", "of", "och", "eller", "og", "ja", "tai", "ir", "arba", "un", "vai", "és", "vagy", "și", "sau",
+    "in", "ali", "ili", "kaj", "alebo", "nebo", "či", "και", "ή", "та", "і", "й", "або",
+}
+
+
+def _translator(lang: str):
+    if lang == "en":
+        return None
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:  # pycountry ships no catalogue for this language
+        return None
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, dict[str, list[str]]]:
+    """code → lang → names (first = the usual short name)."""
+    forms = load_data("gazetteer/country_forms.json")
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang in LANGS:
+        tr = _translator(lang)
+        for c in pycountry.countries:
+            for field in FIELDS:
+                english = getattr(c, field, None)
+                if not english:
+                    continue
+                name = tr.gettext(english) if tr else english
+                bucket = out.setdefault(c.alpha_2, {}).setdefault(lang, [])
+                if name not in bucket:
+                    bucket.append(name)
+    for code, by_lang in forms["extra_names"].items():
+        for lang, names in by_lang.items():
+            bucket = out.setdefault(code, {}).setdefault(lang, [])
+            bucket.extend(n for n in names if n not in bucket)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _index() -> PhraseIndex:
+    forms = load_data("gazetteer/country_forms.json")
+    blocked = {token_key(n) for n in forms["not_countries"]}
+    index = PhraseIndex(KIND, capitalised_only=True)
+    for code, by_lang in _names().items():
+        for lang, names in by_lang.items():
+            for name in names:
+                if token_key(name) not in blocked:
+                    index.add_name(name, Entry(code, name, lang))
+    for lang, table in forms["forms"].items():
+        for form, code in table.items():
+            index.add_name(form, Entry(code, form, lang))
+    for code, by_lang in forms["abbreviations"].items():
+        for lang, abbrs in by_lang.items():
+            for abbr in abbrs:
+                index.add_acronym(abbr, Entry(code, abbr, None if lang == "*" else lang, scoped=lang != "*"))
+    for lang, table in forms["needs_context"].items():
+        for form, code in table.items():
+            index.add_acronym(form, Entry(code, form, None if lang == "*" else lang, scoped=lang != "*", data={"needs_context": True}))
+    return index
+
+
+def _accept(text: str, toks: list[Tok], i: int, j: int, entry: Entry) -> bool:
+    # country names are capitalised in every language we read; pycountry has no name of
+    # fewer than 4 letters, so a 2-letter token can only come from the abbreviation whitelist
+    return toks[i].raw[0].isupper()
+
+
+def find(text: str, lang: str | None) -> list[Match]:
+    """Country mentions; Match.value is the ISO alpha-2 code."""
+    toks = tokenise(text)
+    found = _index().find(text, lang, accept=_accept, toks=toks)
+    if not any(m.extra.get("needs_context") for m in found):
+        return found
+    return _context_filter(text, toks, found, lang)
+
+
+def _context_filter(text: str, toks: list[Tok], found: list[Match], lang: str | None) -> list[Match]:
+    """Keep an ambiguous form only inside a list of countries or right after a preposition."""
+    preps = load_data("gazetteer/country_forms.json")["prepositions"]
+    wanted = {p.lower() for p in preps.get(lang or "", []) + preps["*"]}
+    starts = {t.start: n for n, t in enumerate(toks)}
+    keep: list[Match] = []
+    for k, m in enumerate(found):
+        if not m.extra.get("needs_context"):
+            keep.append(m)
+            continue
+        n = starts[m.start]
+        after_prep = n > 0 and toks[n - 1].raw.lower() in wanted and _gap_ok(text, toks[n - 1].end, m.start)
+        in_list = (k > 0 and _listed(text, found[k - 1], m)) or (k + 1 < len(found) and _listed(text, m, found[k + 1]))
+        if in_list or (after_prep and not _next_capitalised(toks, text, m.end)):
+            keep.append(m)
+    return keep
+
+
+def _listed(text: str, a: Match, b: Match) -> bool:
+    """True when only a comma, a conjunction or both separate two matches."""
+    between = text[a.end:b.start]
+    words = [token_key(t.raw) for t in tokenise(between)]
+    rest = between
+    for t in tokenise(between):
+        rest = rest.replace(t.raw, "", 1)
+    return len(words) <= 1 and all(w in LIST_WORDS for w in words) and set(rest) <= set(" ,;\u00a0\n") and len(between) <= 8
+
+
+def _next_capitalised(toks: list[Tok], text: str, end: int) -> bool:
+    """'z Polski Związek…': a capitalised word right after makes the form part of a name."""
+    for t in toks:
+        if t.start >= end:
+            return t.raw[0].isupper() and _gap_ok(text, end, t.start) and text[end:t.start].strip() == ""
+    return False
+
+
+def country_name(code: str, lang: str | None = "en") -> str:
+    """The usual short name of a country in `lang` ("PL", "pl" → "Polska"); English when unknown."""
+    by_lang = _names().get(code.upper())
+    if not by_lang:
+        raise KeyError(code)
+    for candidate in (lang, "en"):
+        if candidate and by_lang.get(candidate):
+            names = by_lang[candidate]
+            # prefer common_name when pycountry has one ("Czechia" over "Czech Republic"), else name
+            return names[0]
+    return next(iter(by_lang.values()))[0]
+
+
+def get(code: str) -> dict | None:
+    """ISO record: alpha_2, alpha_3, name (English), names {lang: [...]}."""
+    c = pycountry.countries.get(alpha_2=code.upper())
+    names = _names().get(code.upper())
+    if c is None and names is None:
+        return None
+    return {
+        "alpha_2": code.upper(),
+        "alpha_3": getattr(c, "alpha_3", None),
+        "name": getattr(c, "common_name", None) or getattr(c, "name", None) or names.get("en", [code])[0],
+        "names": names or {},
+    }

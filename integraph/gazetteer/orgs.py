@@ -1,0 +1,158 @@
+"""Organisation words and international bodies.
+
+`legal_form(name, lang)` tells the kind of an organisation (foundation, association,
+ngo, public, international, network, academic, company) from the words of its name,
+using data/lexicon/org_words.json:
+  1. a legal-form abbreviation that closes the name ("… z. s.", "… e.V.", "… gGmbH");
+  2. a multi-word phrase anywhere ("organizacja pozarządowa", "nestátní nezisková organizace");
+  3. the first word of the name that is a known word, compared by folded surface form and by
+     simplemma lemma, so inflected forms count ("Fundacji", "Stowarzyszenia", "Фондацията").
+Words of the groups `centre` and `committee` name an institution without telling its kind;
+they are skipped when a later word tells it. `institution_word` returns the group itself.
+
+`find_international(text, lang)` finds well-known international bodies, EU institutions and
+European networks (data/gazetteer/international.json); Match.value is the body's key.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from integraph.extract.recognise import Match
+from integraph.gazetteer import LANGS, load_data
+from integraph.gazetteer.phrases import Entry, PhraseIndex, _lemma_key, token_key, tokenise
+
+KINDS = ("foundation", "association", "ngo", "public", "international", "network", "academic", "company")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s.]", "", s)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> list[tuple[str, str]]:
+    """(squashed suffix, kind), longest first so that 'spol. s r.o.' wins over 's.r.o.'."""
+    data = load_data("lexicon/org_words.json")["suffixes"]
+    pairs = {(_squash(s), kind) for kind, items in data.items() for s in items}
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str | None) -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]]]:
+    """Single words (folded surface and lemma → group) and phrases (token keys → group) for `lang`.
+
+    Without a language every language's words are used, by surface form only."""
+    data = load_data("lexicon/org_words.json")["words"]
+    words: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for group, by_lang in data.items():
+        for lng, items in by_lang.items():
+            if lang and lng != lang:
+                continue
+            for item in items:
+                toks = [t.raw for t in tokenise(item)]
+                if len(toks) > 1:
+                    phrases.append((tuple(token_key(t) for t in toks), group))
+                    if lang:
+                        phrases.append((tuple(_lemma_key(t, lang) for t in toks), group))
+                elif toks:
+                    words.setdefault(token_key(toks[0]), group)
+                    if lang:
+                        words.setdefault(_lemma_key(toks[0], lang), group)
+    phrases.sort(key=lambda p: -len(p[0]))
+    return words, phrases
+
+
+def _suffix_kind(name: str) -> str | None:
+    squashed = _squash(name)
+    for suffix, kind in _suffixes():
+        n = len(suffix)
+        if not (squashed.endswith(suffix) or (n >= 4 and squashed.lower().endswith(suffix.lower()))):
+            continue
+        # find where the suffix begins in the original and require a word break before it,
+        # so that "Verein e.V." counts and "Dove" does not end in "e.V."
+        count, pos = 0, len(name)
+        while pos > 0 and count < n:
+            pos -= 1
+            if not name[pos].isspace() and name[pos] != ".":
+                count += 1
+        if pos == 0 or name[pos - 1] in " \t,(\u00a0":
+            return kind
+    return None
+
+
+def institution_word(name: str, lang: str | None) -> str | None:
+    """The group of the first organisation word in `name`: a kind, or 'centre' / 'committee'."""
+    found = _scan(name, lang)
+    return found[0] if found else None
+
+
+def _scan(name: str, lang: str | None) -> list[str]:
+    words, phrases = _words(lang if lang in LANGS else None)
+    toks = [t.raw for t in tokenise(name)]
+    surface = [token_key(t) for t in toks]
+    lemmas = [_lemma_key(t, lang) for t in toks] if lang else surface
+    hits: list[tuple[int, str]] = []
+    for keys, group in phrases:
+        n = len(keys)
+        for i in range(len(toks) - n + 1):
+            if tuple(surface[i:i + n]) == keys or tuple(lemmas[i:i + n]) == keys:
+                hits.append((i, group))
+                break
+    for i, (s, lem) in enumerate(zip(surface, lemmas)):
+        group = words.get(s) or words.get(lem)
+        if group:
+            hits.append((i, group))
+    hits.sort(key=lambda h: h[0])
+    return [g for _, g in hits]
+
+
+def legal_form(word_or_name: str, lang: str | None) -> str | None:
+    """The organisation kind a word or a whole name implies, or None.
+
+    "Fundacji" (pl) → foundation; "Stowarzyszenie Interwencji Prawnej" → association;
+    "Ministerstvo vnitra" → public; "Flüchtlingsrat e.V." → association."""
+    kind = _suffix_kind(word_or_name)
+    if kind:
+        return kind
+    group_kinds = load_data("lexicon/org_words.json").get("kind_of_group", {})
+    for group in _scan(word_or_name, lang):
+        kind = group_kinds.get(group, group) if group in group_kinds else group
+        if kind in KINDS:
+            return kind
+    return None
+
+
+# -- international bodies ---------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, dict[str, Any]]:
+    """Every international body by key: kind, names {lang: [...]}, acronyms."""
+    return {b["key"]: b for b in load_data("gazetteer/international.json")["bodies"]}
+
+
+@lru_cache(maxsize=1)
+def _international_index() -> PhraseIndex:
+    index = PhraseIndex("organisation")
+    for key, b in bodies().items():
+        data = {"kind": b["kind"]}
+        for lang, names in b.get("names", {}).items():
+            for name in names:
+                index.add_name(name, Entry(key, name, lang, data=data))
+        for acronym in b.get("acronyms", []):
+            index.add_acronym(acronym, Entry(key, acronym, None, data=data))
+        for lang, acronyms in b.get("acronyms_by_lang", {}).items():
+            for acronym in acronyms:
+                index.add_acronym(acronym, Entry(key, acronym, lang, scoped=True, data=data))
+    return index
+
+
+def find_international(text: str, lang: str | None) -> list[Match]:
+    """Mentions of international bodies; Match.value is the key, extra['kind'] its kind."""
+    return _international_index().find(text, lang)
+
+
+def international(key: str) -> dict[str, Any] | None:
+    """The record of an international body, or None."""
+    return bodies().get(key)

@@ -1,0 +1,268 @@
+"""Find known names in running text: a token trie matched by surface form, then by lemma.
+
+Three tries are kept per index:
+  * `exact`   raw tokens, case-sensitive: acronyms ("AMIF", "ОПДУ", "ESF+");
+  * `surface` folded tokens (case, accents, quotes ignored): names in any language;
+  * `lemma`   per language, built on first use for that language only, from the
+              names written in it: each token lemmatised with simplemma, so that
+              "z Funduszu Azylu, Migracji i Integracji" meets "Fundusz Azylu, …".
+
+Lemmatising is what costs memory (simplemma's Polish dictionary is ~420 MB), so
+a text token is lemmatised only when its folded prefix starts some indexed token
+(and, if the index says so, only when it is capitalised). Matching is greedy,
+left to right, longest first; between two tokens of a name only spaces and
+punctuation may stand, never a paragraph break.
+"""
+from __future__ import annotations
+
+import re
+from itertools import product
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from integraph.extract.recognise import Match
+from integraph.textutil import fold, lemma
+
+# Like textutil.WORD but keeps a trailing "+" ("ESF+", "Erasmus+", "OP Z+") and dotted
+# initialisms stay separate tokens (the gap rule lets "ds." through).
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*\+?", re.UNICODE)
+GAP = re.compile(r"[ \t\r\n\u00a0,;:.\-–—/&()\[\]\"'«»„“”‚‘’‹›]{0,6}")
+PREFIX = 3  # letters of a token that must match an indexed token before we lemmatise it
+
+
+@dataclass(slots=True, frozen=True)
+class Tok:
+    start: int
+    end: int
+    raw: str
+    folded: str
+
+
+def token_key(raw: str) -> str:
+    """The folded form of one token, keeping a trailing '+' that fold() would drop."""
+    plus = raw.endswith("+")
+    return fold(raw.rstrip("+")) + ("+" if plus else "")
+
+
+def tokenise(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), token_key(m.group())) for m in TOKEN.finditer(text)]
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """One indexed name: what it points to and how it was written."""
+
+    key: Any
+    name: str
+    lang: str | None  # the language the name is written in
+    scoped: bool = False  # True: only valid in texts of `lang` (e.g. Estonian "ERF" = ERDF)
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+_END = ""  # trie terminal marker: tokens are never empty
+
+
+def _insert(trie: dict, toks: Iterable[str], entry: Entry) -> None:
+    node = trie
+    for t in toks:
+        node = node.setdefault(t, {})
+    bucket = node.setdefault(_END, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+def _walk_prefixes(trie: dict, out: set[str]) -> None:
+    for k, child in trie.items():
+        if k != _END:
+            out.add(k[:PREFIX])
+            _walk_prefixes(child, out)
+
+
+class PhraseIndex:
+    """Names → keys, found in text by exact acronym, folded surface, or lemma."""
+
+    def __init__(self, kind: str, capitalised_only: bool = False, use_lemma: bool = True) -> None:
+        self.kind = kind
+        self.use_lemma = use_lemma  # False: surface forms only (e.g. verb tenses that lemmas would merge)
+        self.capitalised_only = capitalised_only  # lemmatise only tokens starting upper-case
+        self.exact: dict = {}
+        self.surface: dict = {}
+        self._names: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # lang → names to lemmatise
+        self._lemma: dict[str, dict] = {}
+        self._prefixes: dict[str, set[str]] = {}
+
+    def add_name(self, name: str, entry: Entry) -> None:
+        raw = tuple(t.raw for t in tokenise(name))
+        if not raw:
+            return
+        _insert(self.surface, (token_key(t) for t in raw), entry)
+        if entry.lang and self.use_lemma:
+            self._names.setdefault(entry.lang, []).append((raw, entry))
+            self._lemma.pop(entry.lang, None)
+
+    def add_acronym(self, acronym: str, entry: Entry) -> None:
+        raw = [t.raw for t in tokenise(acronym)]
+        if raw:
+            _insert(self.exact, raw, entry)
+
+    # -- lemma side, built per language on first use ---------------------------------------
+    def _lemma_trie(self, lang: str) -> dict:
+        trie = self._lemma.get(lang)
+        if trie is None:
+            trie = {}
+            for raw, entry in self._names.get(lang, []):
+                for path in _lemma_paths(raw, lang):
+                    _insert(trie, path, entry)
+            prefixes: set[str] = set()
+            _walk_prefixes(trie, prefixes)
+            _walk_prefixes(self.surface, prefixes)
+            self._lemma[lang], self._prefixes[lang] = trie, prefixes
+        return trie
+
+    # -- matching ----------------------------------------------------------------------------
+    def find(
+        self,
+        text: str,
+        lang: str | None,
+        accept: Callable[[str, list[Tok], int, int, Entry], bool] | None = None,
+        toks: list[Tok] | None = None,
+    ) -> list[Match]:
+        """Non-overlapping matches, longest first. `accept(text, toks, i, j, entry)` may veto one."""
+        toks = tokenise(text) if toks is None else toks
+        lemma_trie = self._lemma_trie(lang) if lang and lang in self._names else None
+        prefixes = self._prefixes.get(lang or "", set())
+        lemmas: dict[int, str | None] = {}
+
+        def lemma_of(j: int) -> str | None:
+            if j not in lemmas:
+                t = toks[j]
+                wanted = t.folded[:PREFIX] in prefixes and (not self.capitalised_only or t.raw[0].isupper())
+                lemmas[j] = _lemma_key(t.raw, lang) if wanted else None
+            return lemmas[j]
+
+        out: list[Match] = []
+        i, n = 0, len(toks)
+        while i < n:
+            best: tuple[int, int, list[Entry], str] | None = None  # (j_end, rank, entries, via)
+            for rank, (trie, via) in enumerate(((self.exact, "acronym"), (self.surface, "surface"), (lemma_trie, "lemma"))):
+                if trie is None:
+                    continue
+                for j_end, entries in self._walk(text, toks, i, trie, via, lemma_of):
+                    entries = _in_scope(entries, lang)
+                    if entries and (best is None or j_end > best[0]):
+                        best = (j_end, rank, entries, via)
+            if best is not None:
+                j_end, _, entries, via = best
+                entry = _prefer(entries, lang)
+                if accept is None or accept(text, toks, i, j_end, entry):
+                    start, end = toks[i].start, _close_quote(text, toks[i].start, toks[j_end - 1].end)
+                    extra = {"name": entry.name, "via": via, "lang": entry.lang, **entry.data}
+                    others = [e.key for e in entries if e.key != entry.key]
+                    if others:
+                        extra["also"] = others
+                    out.append(Match(self.kind, start, end, entry.key, extra))
+                    i = j_end
+                    continue
+            i += 1
+        return out
+
+    def _walk(self, text: str, toks: list[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
+        """Every (end token index, entries) reachable from token i in `trie`."""
+        found: list[tuple[int, list[Entry]]] = []
+        nodes = [trie]
+        j = i
+        while nodes and j < len(toks):
+            if j > i and not _gap_ok(text, toks[j - 1].end, toks[j].start):
+                break
+            t = toks[j]
+            if via == "acronym":
+                forms = (t.raw,)
+            elif via == "surface":
+                forms = (t.folded,)
+            else:
+                lem = lemma_of(j)
+                forms = (t.folded,) if lem is None or lem == t.folded else (t.folded, lem)
+            nxt = [node[f] for node in nodes for f in forms if f in node]
+            if not nxt and via == "lemma" and j > i:
+                # simplemma misses some inflections ("migračního"); inside a name whose
+                # first word already matched, a shared stem with a short ending is enough
+                nxt = [c for node in nodes for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
+            j += 1
+            for node in nxt:
+                if _END in node:
+                    found.append((j, node[_END]))
+            nodes = nxt
+        return found
+
+
+def _lemma_key(raw: str, lang: str | None) -> str:
+    plus = raw.endswith("+")
+    word = raw.rstrip("+")
+    # hyphenated compounds ("Kluż-Napoka") are lemmatised part by part
+    parts = [lemma(p, lang) for p in re.split(r"[-'’]", word) if p]
+    return fold("-".join(parts)) + ("+" if plus else "")
+
+
+def _lemma_paths(raw: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+    """Keys under which a name goes into the lemma trie.
+
+    A one-word name keeps only its written form: the text side is lemmatised, so
+    "Polsce" → "polska" meets "Polska", while the name's own lemma would be a
+    different word ("Polska" → adjective "polski", "Niemcy" → "Niemiec" a German).
+    A longer name takes every mix of written and lemmatised words ("České
+    republiky" → "český republika" meets "Česká republika"), capped for long names.
+    """
+    surface = tuple(token_key(t) for t in raw)
+    if len(raw) == 1:
+        return [surface]
+    options = [sorted({s, _lemma_key(t, lang)}) for t, s in zip(raw, surface)]
+    total = 1
+    for o in options:
+        total *= len(o)
+    if total > 64:
+        return [surface, tuple(_lemma_key(t, lang) for t in raw)]
+    return list(product(*options))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """'migracniho' ~ 'migracni', 'trzecich' ~ 'trzecie': a long shared prefix, short endings."""
+    if min(len(a), len(b)) < 4:
+        return False
+    p = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        p += 1
+    return p >= 4 and p >= min(len(a), len(b)) - 2 and max(len(a), len(b)) - p <= 4
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return GAP.fullmatch(gap) is not None and "\n\n" not in gap.replace("\r", "")
+
+
+def _in_scope(entries: list[Entry], lang: str | None) -> list[Entry]:
+    return [e for e in entries if not e.scoped or lang is None or e.lang == lang]
+
+
+def _prefer(entries: list[Entry], lang: str | None) -> Entry:
+    """The text's own language first, then language-neutral names, then the rest in index order."""
+    for e in entries:
+        if lang and e.lang == lang:
+            return e
+    for e in entries:
+        if e.lang is None and not e.scoped:
+            return e
+    return entries[0]
+
+
+_OPEN, _CLOSE = "„“«‚‘\"'", "“”»‘’\"'"
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Extend a span by one closing quote when it holds an unbalanced opening one."""
+    inner = text[start:end]
+    opened = sum(inner.count(c) for c in "„«‚") - sum(inner.count(c) for c in "»")
+    if opened > 0 and end < len(text) and text[end] in _CLOSE:
+        return end + 1
+    return end
