@@ -26,10 +26,14 @@ class Store:
     def __init__(self, url: str | Path = DEFAULT_DB) -> None:
         self.url = str(url)
         self.db: Connection = connect(url)
-        for ddl in TABLES:
-            self.db.execute(self.db.dialect.ddl(ddl))
-        self.db.execute("INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING", (str(VERSION),))
-        self.db.commit()
+        try:
+            self.db.create_schema(TABLES)
+            self.db.execute("INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING",
+                            (str(VERSION),))
+            self.db.commit()
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()

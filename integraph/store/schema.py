@@ -1,4 +1,4 @@
-"""Tables of the knowledge base, in portable DDL ({BLOB}/{AUTOID} filled per dialect).
+"""Tables of the knowledge base, in portable DDL ({BLOB}/{AUTOID}/{FLOAT} filled per dialect).
 
 Facts are statements (one row per entity, property, value and span), after
 nomenklatura's statement store; resolution is stored as judgements, and the
@@ -55,7 +55,7 @@ TABLES: list[str] = [
         start_ INTEGER NOT NULL,
         end_ INTEGER NOT NULL,
         extractor TEXT NOT NULL,
-        confidence REAL NOT NULL,
+        confidence {FLOAT} NOT NULL,
         as_of TEXT)""",
     """CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity)""",
     """CREATE INDEX IF NOT EXISTS statements_document ON statements(document)""",
@@ -66,7 +66,7 @@ TABLES: list[str] = [
         right_ TEXT NOT NULL,
         verdict TEXT NOT NULL,
         rule TEXT NOT NULL,
-        score REAL NOT NULL,
+        score {FLOAT} NOT NULL,
         evidence TEXT NOT NULL,
         author TEXT NOT NULL,
         at TEXT NOT NULL,
@@ -76,3 +76,9 @@ TABLES: list[str] = [
         canonical TEXT NOT NULL)""",
     """CREATE INDEX IF NOT EXISTS canonical_canonical ON canonical(canonical)""",
 ]
+
+# Every table of the knowledge base in an order that satisfies foreign keys
+# (what `integraph migrate` copies); derived tables such as the search index
+# are rebuilt from these.
+COPY_ORDER: list[str] = ["meta", "sources", "documents", "paragraphs", "failures", "statements", "judgements",
+                         "canonical"]
