@@ -8,6 +8,7 @@ Binary junk is refused before anything is guessed.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import unicodedata
 
 from integraph.errors import CorruptDocument, EmptyDocument
@@ -23,6 +24,22 @@ EUROPEAN_CODEPAGES = [
     "iso8859_16", "mac_cyrillic", "mac_latin2",
 ]
 MAX_CONTROL_RATIO = 0.01  # tabs/newlines aside, real text has (almost) no control characters
+# The non-ASCII letters of each language we read.  A wrong code page shows up as letters no language
+# uses (ŗ, ŧ, ђ…), symbols where letters belong (±, ¶, ¤), letters no *single* language uses together
+# (Czech ů next to Polish ą) or case flipping inside words (KOI8-R read as cp1251).
+CYRILLIC = "абвгдежзийклмнопрстуфхцчшщьюя"
+ALPHABETS = {
+    "bg": CYRILLIC + "ъ", "ru": CYRILLIC + "ъыэё", "uk": CYRILLIC + "іїєґ",
+    "el": "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+    "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű",
+    "ro": "ăâîșțşţ", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíîòóùú", "es": "áéíñóúü",
+    "pt": "àáâãçéêíóôõú", "nl": "éëïöüèáó", "da": "æøåé", "sv": "åäöé", "fi": "äöåšž", "et": "äöõüšž",
+    "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "sl": "čšžćđ", "hr": "čćđšž", "mt": "ċġħżàèìòù", "ga": "áéíóú",
+}
+EUROPEAN_LETTERS = set("".join(ALPHABETS.values()))
+EUROPEAN_LETTERS |= {c.upper() for c in EUROPEAN_LETTERS}
+COMMON_SYMBOLS = set("«»°§©®–—„“”‚‘’€•…·№×")
+SAMPLE = 100_000
 
 
 def decode(data: bytes) -> str:
@@ -35,9 +52,10 @@ def decode(data: bytes) -> str:
                 return _checked(data.decode(codec))
             except UnicodeDecodeError:
                 raise CorruptDocument(f"starts with a {codec} byte-order mark but does not decode as {codec}") from None
-    if _looks_utf16(data):
+    utf16 = _utf16_order(data)
+    if utf16:
         try:
-            return _checked(data.decode("utf-16-le" if data[1] == 0 else "utf-16-be"))
+            return _checked(data.decode(utf16))
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:65536]:
@@ -49,25 +67,65 @@ def decode(data: bytes) -> str:
     return _checked(_guess(data))
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """BOM-less UTF-16 of European text: every other byte is NUL (Latin) or 0x04 (Cyrillic)."""
+def _utf16_order(data: bytes) -> str | None:
+    """BOM-less UTF-16 of European text: every other byte is a high byte ≤ 0x05 (Latin, Greek, Cyrillic)."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return False
-    odd, even = sample[1::2], sample[0::2]
-    return odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    high_odd = sum(b <= 5 for b in sample[1::2])  # little-endian: high bytes at odd offsets
+    high_even = sum(b <= 5 for b in sample[0::2])
+    half = len(sample) // 2
+    if high_odd > 0.9 * half and high_even < 0.5 * half:
+        return "utf-16-le"
+    if high_even > 0.9 * half and high_odd < 0.5 * half:
+        return "utf-16-be"
+    return None
 
 
 def _guess(data: bytes) -> str:
+    """The European code page under which `data` reads most like text; charset-normalizer breaks ties."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=EUROPEAN_CODEPAGES).best()
+    sample = data[:SAMPLE]
+    ranked = [m.encoding for m in from_bytes(sample, cp_isolation=EUROPEAN_CODEPAGES)]
+    order = ranked + [c for c in EUROPEAN_CODEPAGES if c not in ranked]
+    best: tuple[int, int, str] | None = None
+    for rank, codec in enumerate(order):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            try:  # the sample may end inside a character
+                text = sample[:-4].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        candidate = (implausibility(text), rank, codec)
+        best = min(best, candidate) if best else candidate
     if best is None:
         raise CorruptDocument("not decodable as text in any European encoding")
     try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise CorruptDocument(f"does not decode as {best.encoding}") from None
+        return data.decode(best[2])
+    except UnicodeDecodeError:
+        raise CorruptDocument(f"does not decode as {best[2]}") from None
+
+
+def implausibility(text: str) -> int:
+    """How unlike European text a decoding looks (lower is better)."""
+    score = 0
+    prev = ""
+    letters: Counter[str] = Counter()
+    for c in text:
+        if ord(c) > 127 and not c.isspace():
+            if c in EUROPEAN_LETTERS:
+                letters[c.lower()] += 1
+            elif c not in COMMON_SYMBOLS:
+                score += 3
+        if c.isupper() and prev.islower():
+            score += 1
+        prev = c
+    # letters that the best-fitting single language does not have
+    score += 2 * min(sum(n for c, n in letters.items() if c not in alphabet) for alphabet in ALPHABETS.values())
+    return score
 
 
 def _checked(text: str) -> str:

@@ -1,13 +1,16 @@
 """HTML → blocks with trafilatura (0/19 boilerplate leaked in our bake-off, §6).
 
 trafilatura's XML output keeps what we need: `<head rend="hN">` for headings,
-`<list>/<item>` for list items, `<ref target>` for links.  Title and date come
-from its metadata, with htmldate's extensive (body text) search switched off:
-a date in the body is a fact of the text, not the page's date.  When
+`<list>/<item>` for list items, `<ref target>` for links.  The title comes from
+its metadata; the date only from the page's own markup (meta tags, JSON-LD
+`datePublished`, `<time itemprop=datePublished>`): htmldate also reads dates
+out of the body, and a date in the body is a fact of the text, not the page's.  When
 trafilatura finds no main text (tiny pages), a plain walk over the visible
 elements is the fallback; scripts and styles never become text.
 """
 from __future__ import annotations
+
+import re
 
 import lxml.etree as etree
 import lxml.html
@@ -19,21 +22,27 @@ from integraph.model import Block, Converted
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head", "nav", "footer", "form")
 FALLBACK_BLOCKS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "p": 0, "li": 0, "td": 0, "th": 0,
                    "blockquote": 0, "dd": 0, "dt": 0, "pre": 0}
-DATE_CONFIG = {"extensive_search": False, "original_date": True}
+DATE_META = {
+    "article:published_time", "og:published_time", "og:article:published_time", "date", "dc.date", "dc.date.issued",
+    "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "citation_publication_date",
+    "pubdate", "publish-date", "publishdate", "publication_date", "sailthru.date", "parsely-pub-date",
+}
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
 def convert(data: bytes) -> Converted:
     tree = trafilatura.load_html(data)
     if tree is None:
         raise CorruptDocument("HTML could not be parsed")
-    meta = trafilatura.extract_metadata(tree, date_config=DATE_CONFIG, extensive=False)
+    meta = trafilatura.extract_metadata(tree, extensive=False)
+    date = markup_date(tree)
     xml = trafilatura.extract(trafilatura.load_html(data), output_format="xml", include_formatting=True,
                               include_tables=True, include_links=True, include_comments=False, include_images=False)
     blocks = xml_blocks(xml) if xml else []
     if not blocks:
         blocks = fallback_blocks(trafilatura.load_html(data))
     title = (meta.title or "").strip() or None if meta else None
-    date = meta.date if meta and meta.date else None
     return Converted(blocks=blocks, media_type="text/html", title=title, date=date)
 
 
@@ -106,3 +115,23 @@ def fallback_blocks(tree: lxml.html.HtmlElement | None) -> list[Block]:
             level = FALLBACK_BLOCKS[el.tag]
             blocks.append(Block("heading" if level else ("item" if el.tag == "li" else "paragraph"), text, level))
     return blocks
+
+
+def markup_date(tree: lxml.html.HtmlElement) -> str | None:
+    """The publication date the page's markup states (ISO, at its precision), never one from the body text."""
+    candidates = []
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in DATE_META or key == "datepublished":
+            candidates.append(meta.get("content") or "")
+    for node in tree.iter("time"):
+        if node.get("itemprop") == "datePublished" or node.get("pubdate") is not None:
+            candidates.append(node.get("datetime") or "")
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            candidates.extend(JSONLD_DATE.findall(script.text))
+    for value in candidates:
+        m = ISO_DATE.match(value.strip())
+        if m and 1900 < int(m.group(1)) < 2200:
+            return "-".join(p for p in m.groups() if p)
+    return None
