@@ -31,7 +31,8 @@ from pathlib import Path
 
 from integraph.model import Block
 
-MAX_BOILERPLATE_CHARS = 300
+MAX_BOILERPLATE_CHARS = 300  # cookie notes run long; nothing longer is furniture
+MAX_CUE_CHARS = 160  # a block judged by its cue words alone is short: appeals are one-liners
 CONTENT_CHARS = 150
 LABEL_MAX_WORDS = 5
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "boilerplate.json"
@@ -98,7 +99,7 @@ def remove_boilerplate(blocks: list[Block]) -> list[Block]:
     first, last = (content[0], content[-1]) if content else (len(blocks), -1)
     drop = [False] * len(blocks)
     for i, b in enumerate(blocks):
-        short = len(b.text) <= MAX_BOILERPLATE_CHARS
+        short = len(b.text) <= MAX_CUE_CHARS
         if is_furniture(b.text):
             drop[i] = True
         elif short and i > last and strength[i] >= 1:

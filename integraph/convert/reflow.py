@@ -34,7 +34,7 @@ BULLET = re.compile(
     r"^\s*(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25c6\u27a2\u2713\u2714"
     r"\u00b7*\ue000-\uf8ff]|[-\u2013\u2014](?=\s))\s*"
 )
-NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.|[a-zа-я]\))\s+")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zа-я]\))\s+")
 URL_ONLY = re.compile(r"^\s*(?:(?:https?://|www\.)\S+\s*)+$", re.I)
 KEY_VALUE = re.compile(r"^\s*[^\W\d_][\w.()/-]*(?: [\w.()/-]+){0,3} ?: +\S")
 TERMINAL = (".", "!", "?", ":", ";")
@@ -110,7 +110,7 @@ def continues(prev: str, nxt: str, width: int) -> bool:
     last = prev.rstrip()
     if last.endswith(":"):
         return False
-    if HYPHEN_END.search(last) and nxt[:1].islower():
+    if HYPHEN_END.search(last) and nxt[:1].isalpha():  # a word broken at a hyphen goes on
         return True
     if nxt[:1].islower() and not last.endswith((".", "!", "?")):
         return True
