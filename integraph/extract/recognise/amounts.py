@@ -18,6 +18,7 @@ from functools import lru_cache
 from price_parser import Price
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.windows import digit_spans, finditer
 from integraph.extract.recognise.currencies import (
     CURRENCIES, EXACT, KRONE, KRONE_WORDS, LONG_BILLION, MIL_THOUSAND, SCALES, SHORT_SCALES,
 )
@@ -84,8 +85,9 @@ def _value(amount: Decimal) -> int | float:
 def find(text: str, lang: str | None = None) -> list[Match]:
     """Amounts of money in `text`, sorted and non-overlapping."""
     found: list[Match] = []
+    near_digits = digit_spans(text, 30, 40)
     for pattern in _patterns(lang):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, near_digits):
             if text[m.end():m.end() + 1] == "%":
                 continue
             currency = _currency(m.group("cur"), lang)

@@ -17,6 +17,7 @@ import re
 import phonenumbers
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.windows import digit_spans, finditer, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
 TLDS = (
@@ -47,6 +48,10 @@ EMAIL = re.compile(
     re.IGNORECASE,
 )
 TRAILING = ".,;:!?'\"»”’›)"
+# Anchors for searching only near what every match must contain.
+AT = re.compile(r"@|[\[(]\s?at\s?[\])]", re.IGNORECASE)
+SCHEME_OR_WWW = re.compile(r"://|www\.", re.IGNORECASE)
+TLD_END = re.compile(rf"[a-z0-9]\.(?:{_TLD})(?![\w-])")
 
 PHONE_CUE = (
     r"(?:tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
@@ -98,12 +103,12 @@ def find_urls(text: str, lang: str | None = None) -> list[Match]:
             found.append(url)
         taken.append((m.start(), m.end()))  # the bracketed text usually repeats the url
     for pattern in (SCHEMED, WWW):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, spans(text, SCHEME_OR_WWW, 8, 600)):
             url = _url(text, m.start(), m.group())
             if url and not any(a < url.end and url.start < b for a, b in taken):
                 found.append(url)
                 taken.append((url.start, url.end))
-    for m in BARE.finditer(text):
+    for m in finditer(BARE, text, spans(text, TLD_END, 100, 300)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         host, path = m.group("host"), m.group("path") or ""
@@ -117,7 +122,7 @@ def find_urls(text: str, lang: str | None = None) -> list[Match]:
 
 def find_emails(text: str, lang: str | None = None) -> list[Match]:
     out = []
-    for m in EMAIL.finditer(text):
+    for m in finditer(EMAIL, text, spans(text, AT, 80, 120)):
         host = re.sub(r"\s?[\[(]dot[\])]\s?", ".", m.group("host"), flags=re.IGNORECASE).lower()
         out.append(Match("email", m.start(), m.end(), f"{m.group('user').lower()}@{host}"))
     return out
@@ -139,7 +144,7 @@ def find_phones(text: str, lang: str | None = None) -> list[Match]:
     region = REGION.get(lang or "")
     found: list[Match] = []
     for pattern, strict in ((PHONE_CUED, False), (PHONE_INTL, True)):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, digit_spans(text, 40, 40)):
             raw = m.group("num").rstrip(" ./-–(")
             start = m.start("num")
             while raw and raw[0] in "(" and ")" not in raw:

@@ -28,6 +28,7 @@ from integraph.extract.recognise.date_words import (
     phrases,
 )
 from integraph.extract.recognise.months import month_number
+from integraph.extract.recognise.windows import digit_spans, finditer
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 WORD = r"[^\W\d_]{3,}\.?"
@@ -203,8 +204,9 @@ def _joined(text: str, a: Match, b: Match) -> Match | None:
 def find(text: str, lang: str | None = None) -> list[Match]:
     """Dates and periods in `text`, sorted and non-overlapping."""
     candidates: list[Match] = []
+    near_digits = digit_spans(text, 50, 40)  # every date has digits; month words sit within 50 characters
     for name, pattern in COMPILED.items():
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, near_digits):
             read = _read(name, m, lang, text)
             if read:
                 kind, value = read

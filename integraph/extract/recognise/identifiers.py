@@ -20,6 +20,7 @@ import re
 from datetime import date
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.windows import digit_spans, finditer
 
 _UP = r"A-Z\u0391-\u03A9\u0410-\u042F\u0401\u0404\u0406\u0407\u0490"  # Latin, Greek, Cyrillic capitals
 TOKEN = re.compile(rf"(?<![\w/.@:#=&?-])[{_UP}0-9]+(?:[-/.][{_UP}0-9]+)+(?![\w@]|[-/.][\w])")
@@ -76,7 +77,8 @@ def _split_date(start: int, token: str) -> tuple[int, str, dict]:
 def find(text: str, lang: str | None = None) -> list[Match]:
     """Grant/contract/project identifiers in `text`, sorted and non-overlapping."""
     found: list[Match] = []
-    for m in LABELLED.finditer(text):
+    near_digits = digit_spans(text, 80, 80)  # every identifier has a digit
+    for m in finditer(LABELLED, text, near_digits):
         code = m.group("code").rstrip("./-")
         if WORDY.fullmatch(code) or len(code) < 3 or YEAR_ONLY.fullmatch(code):
             continue
@@ -85,7 +87,7 @@ def find(text: str, lang: str | None = None) -> list[Match]:
         end, code, extra = _split_date(m.start("code"), code)
         if re.search(r"\d", code):
             found.append(Match("grant_id", m.start("code"), end, code, {"labelled": True, **extra}))
-    for m in TOKEN.finditer(text):
+    for m in finditer(TOKEN, text, near_digits):
         end, token, extra = _split_date(m.start(), m.group())
         if _shape_ok(token) and not any(f.start < end and m.start() < f.end for f in found):
             found.append(Match("grant_id", m.start(), end, token, {"labelled": False, **extra}))

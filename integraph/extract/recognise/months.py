@@ -71,6 +71,11 @@ def month_table(lang: str | None) -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=64)
+def _stems(lang: str | None) -> frozenset[str]:
+    return frozenset(key[:MIN_LEN] for key in month_table(lang))
+
+
 def month_number(word: str, lang: str | None) -> int | None:
     """The month `word` names in `lang` (any inflected form simplemma knows), or None."""
     key = word.lower().rstrip(".")
@@ -78,6 +83,8 @@ def month_number(word: str, lang: str | None) -> int | None:
         return None
     table = month_table(lang)
     number = table.get(key)
-    if number is None and lang in LEMMA_LANGS:
+    # Only words that begin like a month are lemmatised ("styczniu" → "styczeń"): cheaper, and it
+    # keeps the lemmatiser from turning an ordinary word into a month.
+    if number is None and lang in LEMMA_LANGS and key[:MIN_LEN] in _stems(lang):
         number = table.get(lemma(key, lang))
     return number

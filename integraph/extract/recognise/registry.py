@@ -31,6 +31,7 @@ from stdnum.pl import nip, regon
 from stdnum.ro import cui
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.windows import digit_spans, finditer
 
 
 def _bg_eik(n: str) -> bool:  # 13 digits = the 9-digit EIK of the company + a branch number
@@ -67,15 +68,16 @@ SCHEMES: list[tuple] = [
 SK_LANGS = {"sk"}
 # Words allowed between a label and its number: "Nasz numer KRS to 0000240024", "KRS: …", "IČO je …".
 FILLER = r"(?:\s*(?:nr\.?|no\.?|numer|number|číslo|č\.|№|n°|:|-|–|to|is|je|е|est|ist|es|è|é|är|er|on|jest))*\s*[:.]?\s*"
+# One pass finds every label; each scheme whose label it is then tries its number right after.
+LABEL = re.compile(rf"(?<!\w)(?P<label>(?i:{'|'.join(s[1] for s in SCHEMES)})){FILLER}")
 LABELLED = [
-    (s[0], re.compile(rf"(?<!\w)(?P<label>(?i:{s[1]})){FILLER}(?P<num>{s[2]})(?![\w-]|[ ]\d)"), s[3],
-     s[4] if len(s) > 4 else None)
+    (s[0], re.compile(rf"(?i:{s[1]})"), re.compile(rf"(?P<num>{s[2]})(?![\w-]|[ ]\d)"), s[3], s[4] if len(s) > 4 else None)
     for s in SCHEMES
 ]
 VAT_BARE = re.compile(r"(?<![\w/.-])(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
                       r"U?\d{8,12}(?![\w-])")
 IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])")
-ACCOUNT = re.compile(r"(?<![\w])\d{2}(?:[ \u00a0]?\d{4}){3,7}(?:[ \u00a0]?\d{1,3})?(?![\w])")
+ACCOUNT = re.compile(r"(?<![\w])\d(?:[ \u00a0]?\d){14,31}(?![\w])")  # 15–32 digits, spaced any way
 COUNTRY_OF = {
     "bg": "BG", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "es": "ES", "et": "EE", "fi": "FI", "fr": "FR",
     "hr": "HR", "hu": "HU", "it": "IT", "lt": "LT", "lv": "LV", "mt": "MT", "nl": "NL", "pl": "PL", "pt": "PT",
@@ -89,12 +91,13 @@ def _compact(raw: str) -> str:
 
 def find_ibans(text: str, lang: str | None = None) -> list[Match]:
     found = []
-    for m in IBAN.finditer(text):
+    near_digits = digit_spans(text, 50, 40)
+    for m in finditer(IBAN, text, near_digits):
         if iban.is_valid(m.group()):
             found.append(Match("iban", m.start(), m.end(), iban.compact(m.group())))
     country = COUNTRY_OF.get(lang or "")
     if country:
-        for m in ACCOUNT.finditer(text):
+        for m in finditer(ACCOUNT, text, near_digits):
             candidate = country + _compact(m.group())
             if iban.is_valid(candidate) and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Match("iban", m.start(), m.end(), candidate, {"written": "national"}))
@@ -103,17 +106,22 @@ def find_ibans(text: str, lang: str | None = None) -> list[Match]:
 
 def find_registry(text: str, lang: str | None = None) -> list[Match]:
     found: list[Match] = []
-    for base, pattern, check, langs in LABELLED:
-        if langs is not None and lang not in langs:
-            continue
-        scheme = "SK-ICO" if base == "CZ-ICO" and lang in SK_LANGS else base
-        for m in pattern.finditer(text):
+    near_digits = digit_spans(text, 50, 40)  # labels sit just before their number
+    for hit in finditer(LABEL, text, near_digits):
+        label = hit.group("label")
+        for base, label_re, number_re, check, langs in LABELLED:
+            if (langs is not None and lang not in langs) or not label_re.fullmatch(label):
+                continue
+            m = number_re.match(text, hit.end())
+            if not m:
+                continue
             number = _compact(m.group("num"))
             if check is not None and not check(number):
                 continue
-            extra = {"scheme": scheme, "label": m.group("label"), "checked": check is not None}
-            found.append(Match("registry_id", m.start("num"), m.end("num"), f"{scheme}-{number}", extra))
-    for m in VAT_BARE.finditer(text):
+            scheme = "SK-ICO" if base == "CZ-ICO" and lang in SK_LANGS else base
+            extra = {"scheme": scheme, "label": label, "checked": check is not None}
+            found.append(Match("registry_id", m.start(), m.end(), f"{scheme}-{number}", extra))
+    for m in finditer(VAT_BARE, text, near_digits):
         if eu_vat.is_valid(m.group()):
             extra = {"scheme": "EU-VAT", "label": "", "checked": True}
             found.append(Match("registry_id", m.start(), m.end(), f"EU-VAT-{m.group()}", extra))
