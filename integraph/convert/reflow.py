@@ -114,6 +114,8 @@ def continues(prev: str, nxt: str, width: int) -> bool:
         return True
     if nxt[:1].islower() and not last.endswith((".", "!", "?")):
         return True
+    if KEY_VALUE.match(last) and nxt[:1].isupper() and not last.endswith((",", "-", "–")):
+        return False  # "Board: Jane Doe" is a line of its own, even when it fills the width
     if not width:
         return False
     last_line = last
@@ -164,6 +166,7 @@ def heading_level(text: str) -> int:
 
 def classify(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     """Paragraph texts → heading / item / paragraph blocks."""
+    paragraphs = _merge_split_title(paragraphs)
     levels = [heading_level(t) if not bulleted else 0 for t, bulleted in paragraphs]
     levels[-1:] = [0] * len(levels[-1:])  # a heading needs something to head
     _demote_runs(levels)
@@ -187,12 +190,23 @@ def classify(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     return blocks
 
 
+def _merge_split_title(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A title set in a large font wraps early: two title lines opening the text, the first ending mid-phrase
+    (in a lower-case word), are one."""
+    if len(paragraphs) >= 3:
+        (a, bullet_a), (b, bullet_b) = paragraphs[0], paragraphs[1]
+        if (a[-1:].islower() and heading_level(a) == 2 and heading_level(b) == 2 and not bullet_a and not bullet_b
+                and not NUMBERED.match(b) and heading_level(f"{a} {b}")):
+            return [(f"{a} {b}", False)] + paragraphs[2:]
+    return paragraphs
+
+
 def _demote_runs(levels: list[int]) -> None:
-    """Three or more heading candidates in a row are a list of names, not headings."""
+    """Three or more unnumbered heading candidates in a row are a list of names, not headings."""
     i = 0
     while i < len(levels):
         j = i
-        while j < len(levels) and levels[j]:
+        while j < len(levels) and levels[j] == 2:
             j += 1
         if j - i >= 3:
             levels[i:j] = [0] * (j - i)
