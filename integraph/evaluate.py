@@ -190,9 +190,11 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         if pid is None:
             continue
         o = pred_orgs[pid]
+        opt = set(g.get("optional", []) if isinstance(g.get("optional"), list) else [])
         for f in ORG_FIELDS:
             if f in g:
-                org_tally.score(f, g["key"], [g[f]], [o[f]] if o.get(f) is not None else [], lambda a, b: a == b)
+                org_tally.score(f, g["key"], [g[f]], [o[f]] if o.get(f) is not None else [], lambda a, b: a == b,
+                                field_optional=f in opt)
 
     per_field = {f: tally.prf((f,)) for f in PROJECT_FIELDS}
     per_field.update({f"organisation.{f}": org_tally.prf((f,)) for f in ORG_FIELDS})

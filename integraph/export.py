@@ -134,9 +134,20 @@ def _organisation(eid: str, sts: list[Statement]) -> dict[str, Any]:
     for v in _distinct(sts, "identifier"):
         scheme, _, value = v.partition(":")
         idents[scheme] = value
+    names = _distinct(sts, "name")
+    acronyms = _distinct(sts, "acronym")
+    refkey = _best(sts, "ref")
+    if refkey:  # a well-known body: its names in every language from the gazetteer
+        from integraph.gazetteer import orgs
+
+        body = orgs.bodies().get(refkey) or {}
+        seen = {normalise(n) for n in names}
+        for lang_names in (body.get("names") or {}).values():
+            names += [n for n in lang_names if normalise(n) not in seen and not seen.add(normalise(n))]
+        acronyms = list(dict.fromkeys(acronyms + list(body.get("acronyms") or [])))
     rec = {
-        "id": eid, "name": _display_name(sts) or _best(sts, "acronym"), "names": _distinct(sts, "name"),
-        "acronyms": _distinct(sts, "acronym"), "kind": _best(sts, "kind"), "country": _best(sts, "country"),
+        "id": eid, "name": _display_name(sts) or _best(sts, "acronym"), "names": names,
+        "acronyms": acronyms, "ref": refkey, "kind": _best(sts, "kind"), "country": _best(sts, "country"),
         "founded": _int(_best(sts, "founded")), "staff": _int(_best(sts, "staff")),
         "identifiers": idents, "urls": _distinct(sts, "url"), "sources": _sources(sts, "name", "acronym"),
     }

@@ -16,6 +16,7 @@ SCHEMATA: dict[str, dict[str, dict[str, str | bool]]] = {
         "staff": {"type": "number"},
         "url": {"type": "url", "many": True},
         "identifier": {"type": "code", "many": True},  # "krs:0000123456"
+        "ref": {"type": "code"},  # key in the international-bodies gazetteer
     },
     "Programme": {
         "name": {"type": "text", "many": True},

@@ -13,6 +13,9 @@ from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, match_initials, name_key
 
 EXTRACTOR = "integraph.entities.v1"
+# Bodies of the international gazetteer that texts name as a place or polity
+# ("in the EU", "EU citizens") far more often than as an actor.
+POLITIES = {"eu"}
 
 
 @dataclass(slots=True)
@@ -88,11 +91,10 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     found_mentions: list[OrgMention] = []
 
     for m in found.international:
-        if any(x < m.end and m.start < y for x, y in exclude):
+        if any(x < m.end and m.start < y for x, y in exclude) or str(m.value) in POLITIES:
             continue
-        rec = org_words.international(str(m.value)) or {}
-        found_mentions.append(OrgMention(m.start, m.end, text[m.start:m.end], kind=rec.get("kind"), key=str(m.value),
-                                         rule="international"))
+        found_mentions.append(OrgMention(m.start, m.end, text[m.start:m.end], kind=m.extra.get("kind"),
+                                         key=str(m.value), rule="international"))
     taken = [(o.start, o.end) for o in found_mentions]
 
     def free(a: int, b: int) -> bool:
@@ -110,14 +112,20 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             continue  # a programme's acronym: "(FAMI)"
         if any(x < a1 and a0 < y for x, y in exclude):
             continue  # a project's acronym: "(EPI)"
-        host = next((o for o in found_mentions if o.end <= le and le - o.end <= 40 and o.end > ls - 1
-                     and "\n" not in text[o.end:le]), None)
+        host = next((o for o in found_mentions if o.end <= le and le - o.end <= 40 and (o.end > ls - 1 or ls == le)
+                     and "\n" not in text[o.end:le] and not any(c in text[o.end:le] for c in ".;:")), None)
         if host is None:
             host = next((o for o in found_mentions if o.start >= ls and o.end <= le), None)
         parts = acr.split()
         if host is not None:
             if len(parts) > 1:
                 host.aliases.append(acr)  # "(IOM Francja)": another name, not an acronym
+                branch = next((c for c in found.countries if a0 <= c.start < a1), None)
+                if branch is not None and host.key:
+                    # "IOM France": a country office is not its parent body
+                    host.key, host.country, host.kind = None, str(branch.value), host.kind or "international"
+                    host.end = le
+                    host.name = text[host.start:le]
             else:
                 host.acronym = host.acronym or acr
             defined[parts[0]] = host
@@ -132,6 +140,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
+        if o.kind is None and not o.key:
+            o.kind = org_words.legal_form(o.name, None)  # a foreign legal form: "Asociación …" in a Polish text
         key = f"intl:{o.key}" if o.key else name_key(o.name)
         eid = em.known("Organisation", key) or (em.known("Organisation", "acr:" + o.acronym) if o.acronym else None) \
             or em.entity("Organisation", key)
@@ -149,6 +159,11 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
                 em.fact(eid, "Organisation", "acronym", o.acronym, at, at + len(o.acronym), EXTRACTOR, conf)
         if o.kind:
             em.fact(eid, "Organisation", "kind", o.kind, o.start, o.end, EXTRACTOR, 0.7)
+        if o.country:
+            em.fact(eid, "Organisation", "country", o.country, o.start, o.end, EXTRACTOR, 0.8)
+        base = base_form(o.name, lang) if o.rule == "headed" else None
+        if base and base != o.name:
+            em.fact(eid, "Organisation", "name", base, o.start, o.end, "integraph.base-form.v1", 0.6)
         if o.key:
             em.fact(eid, "Organisation", "ref", o.key, o.start, o.end, EXTRACTOR, 0.9)
         mentions.add(Mention(o.start, o.end, eid, "Organisation", o.name))
@@ -173,6 +188,23 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             em.fact(eid, "Organisation", "name", acr, a, b, "integraph.acronym-bare.v1", 0.6)
         mentions.add(Mention(a, b, eid, "Organisation", acr))
     return found_mentions
+
+
+def base_form(name: str, lang: str | None) -> str | None:
+    """The name with its head word in dictionary form: 'Ministerstva vnitra' → 'Ministerstvo vnitra'.
+
+    Only the first word changes (the head of names like 'Ministry of …' in the
+    Slavic languages is inflected, its genitive complement is not), and only
+    when the name starts with its head."""
+    from integraph.textutil import lemma
+
+    first, _, rest = name.partition(" ")
+    if not rest or not first[:1].isupper() or first.isupper():
+        return None
+    base = lemma(first, lang)
+    if not base or base == first.lower() or base[:2] != first[:2].lower():
+        return None
+    return base[:1].upper() + base[1:] + " " + rest
 
 
 def _inside_title(found: Findings, o: OrgMention) -> bool:

@@ -6,11 +6,9 @@ match wins, in the order of PRIORITY.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from integraph.extract.recognise import Match
@@ -22,8 +20,9 @@ YEAR_IN_TITLE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 @lru_cache(maxsize=1)
 def profile_cues() -> dict[str, dict[str, list[str]]]:
-    raw = resources.files("integraph").joinpath("data/profile_cues.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    from integraph.gazetteer import load_data
+
+    return {k: v for k, v in load_data("profile_cues.json").items() if not k.startswith("_")}
 
 
 def cue_words(group: str, lang: str | None) -> list[str]:

@@ -23,6 +23,10 @@ from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.frames.v1"
 NUMBERING = re.compile(r"^[\s#*>\-•·]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}[.)]\s+|[a-z][.)]\s+)?[\s*_]*")
+# Words that may stand between a project word and its quoted title ("projekt pn. „…“").
+NAMING_WORDS = {"pn", "pt", "pod", "nazwą", "tytułem", "entitled", "titled", "called", "named", "тема", "наречен",
+                "názvem", "titel", "titre", "intitulé", "titulado", "denominato", "intitolato", "genaamd", "kallat",
+                "nimeltä", "nimega", "pavadinimu", "nosaukumu", "című", "naslovom", "intitulat", "με", "τίτλο", "ονομασία"}
 LABEL_LINE = re.compile(r"^[ \t]*([^\n:]{2,60}?)\s*:[ \t]*(\S[^\n]*)$", re.M)
 
 
@@ -72,7 +76,8 @@ def find_frames(found: Findings) -> list[Frame]:
         if any(x <= a and b <= y for x, y in fund_spans):
             continue
         before = _words_before(text, a - 1)
-        if before and any(_is_project_word(w, pwords) for w in before[-2:]):
+        if before and (_is_project_word(before[-1], pwords) or (
+                len(before) >= 2 and _is_project_word(before[-2], pwords) and before[-1].rstrip(".") in NAMING_WORDS)):
             add((a, b))
             continue
         line_start = text.rfind("\n", 0, a) + 1

@@ -25,7 +25,7 @@ CONNECTORS = {
     "el", "van", "voor", "en", "het", "för", "och", "af", "og", "for", "ja", "ning", "un", "ir", "és", "a", "na",
     "ag", "agus", "dei", "degli", "delle", "do", "da", "dos", "das", "em", "pentru", "și", "si", "al", "o", "po",
     "&", "по", "във", "в", "с", "със", "от", "к", "для", "для", "та", "з", "у", "για", "και", "της", "του", "των",
-    "sa", "z", "ze", "se", "s",
+    "sa", "z", "ze", "se", "s", "за", "на", "до", "към", "при", "rzecz", "sprawy", "ds", "dla", "pre", "für",
 }
 # Connectors that only join when the next word is capitalised (otherwise they start a new clause).
 WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
@@ -40,7 +40,35 @@ NOT_ORG_ACRONYMS = {
 }
 ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
-ADJECTIVE_END = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|ny|na|ne|ní|ý|á|é|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
+ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
+
+
+# Head nouns that start organisation names without saying their legal form
+# (lemmas, lower-case). The legal-form lexicon lives in the gazetteer; these
+# only mark "a name starts here" and yield no `kind`.
+GENERIC_HEADS = {
+    "център", "центр", "centre", "center", "centrum", "centro", "zentrum", "keskus", "centras", "centrs", "központ",
+    "κέντρο", "organizacja", "organizace", "organisation", "organization", "organizzazione", "organización",
+    "организация", "rada", "съвет", "council", "rat", "conseil", "consiglio", "consejo", "raad", "råd",
+    "инициатива", "initiative", "inicjatywa", "iniciativa", "iniziativa", "alliance", "alianța", "coalition",
+    "koalicja", "коалиция", "group", "grupa", "група", "skupina", "gruppe", "groupe", "gruppo", "grupo",
+    "instytut", "institut", "institute", "институт", "istituto", "instituto", "ινστιτούτο", "agency", "agencja",
+    "агенция", "agentura", "agentur", "agence", "agenzia", "agencia", "office", "urząd", "úřad", "bureau",
+    "service", "служба", "služba", "dienst", "servizio", "servicio", "commission", "komisja", "комисия", "komise",
+}
+
+
+def head_kind(legal_form, word: str, lang: str | None) -> str | None:
+    """The kind a head word gives a name, 'generic' for plain heads, None for other words."""
+    kind = legal_form(word, lang)
+    if kind:
+        return kind
+    from integraph.textutil import lemma
+
+    low = word.lower()
+    if low in GENERIC_HEADS or lemma(word, lang) in GENERIC_HEADS:
+        return "generic"
+    return None
 
 
 @dataclass(slots=True)
@@ -77,8 +105,11 @@ class OrgFinder:
     def __init__(self, text: str, lang: str | None, legal_form, blocked: list[tuple[int, int]]) -> None:
         self.text = text
         self.lang = lang
-        self.legal_form = legal_form  # (word, lang) -> kind | None
+        self._legal_form = legal_form  # (word, lang) -> kind | None
         self.blocked = sorted(blocked)  # spans already taken (places, funds, dates…)
+
+    def legal_form(self, word: str, lang: str | None) -> str | None:
+        return head_kind(self._legal_form, word, lang)
 
     def _free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.blocked)
@@ -117,7 +148,7 @@ class OrgFinder:
             q = self._quoted_after(words[last][1])
             if q:
                 e = q
-            out.append(OrgMention(s, e, text[s:e], kind=kind, rule="headed"))
+            out.append(OrgMention(s, e, text[s:e], kind=None if kind == "generic" else kind, rule="headed"))
             i = last + 1
             while i < len(words) and words[i][0] < e:
                 i += 1
@@ -188,7 +219,9 @@ class OrgFinder:
                 long_end -= 1
             long_start = self._long_form_start(first, long_end, start)
             if long_start is None:
-                continue
+                if len(inner.split()) == 1:
+                    continue
+                long_start = long_end  # "(IOM Francja)": another name of what stands before
             out.append((inner, long_start, long_end, a0, a0 + len(inner)))
         return out
 

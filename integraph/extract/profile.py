@@ -27,6 +27,11 @@ def _is_intl(found: Findings, start: int) -> bool:
     return any(m.start <= start < m.end for m in found.international)
 
 
+def _foreign(found: Findings, m) -> bool:
+    """A name that itself holds a country or city ('IOM Francja') is not placed by the document's language."""
+    return any(m.start <= c.start < m.end for c in found.countries + found.cities)
+
+
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     from integraph.gazetteer import orgs as org_words
 
@@ -68,5 +73,6 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     if hint:
         kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
         for m in mentions.items:
-            if m.schema == "Organisation" and kinds.get(m.entity) in NATIONAL_KINDS and not _is_intl(found, m.start):
+            if m.schema == "Organisation" and (kinds.get(m.entity) in NATIONAL_KINDS or m.entity not in kinds) \
+                    and not _is_intl(found, m.start) and not _foreign(found, m):
                 em.fact(m.entity, "Organisation", "country", hint, m.start, m.end, EXTRACTOR, 0.6)

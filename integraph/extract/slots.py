@@ -114,7 +114,7 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
                 em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
                 mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
-        elif group == "person":
+        elif group in ("person", "person_role"):
             p = PERSON.match(text[v0:v1])
             if p:
                 name = p.group(1).strip()
@@ -184,7 +184,7 @@ def _outputs(found: Findings, frames: list[Frame], em: Emitter) -> None:
     titles = {f.key for f in frames}
     for a, b in found.quotes:
         f = owner(frames, a)
-        if f is None or normalise(text[a:b]) in titles:
+        if f is None or normalise(text[a:b]) in titles or len(text[a:b].split()) < 2:
             continue
         s = found.sentence_at(a)
         low = normalise(text[s.start:a])
@@ -215,3 +215,28 @@ def _status(found: Findings, frames: list[Frame], em: Emitter) -> None:
             s = found.sentence_at(chosen.start)
             em.fact(f.entity, "Project", "status", chosen.value, min(s.start, chosen.start), max(s.end, chosen.end),
                     EXTRACTOR, 0.75)
+        elif found.as_of:
+            _status_from_dates(found, f, em)
+
+
+def _status_from_dates(found: Findings, f: Frame, em: Emitter) -> None:
+    """No word says it, but the dates do: a project whose period holds the document's date was ongoing then."""
+    mine = [s for s in em.statements if s.entity == f.entity and s.prop in ("start", "end")]
+    starts = [s for s in mine if s.prop == "start"]
+    ends = [s for s in mine if s.prop == "end"]
+    if not starts or not ends:
+        return
+    as_of = str(found.as_of)
+    start, end = starts[0], ends[0]
+    if start.value[:len(as_of)] <= as_of and as_of[:len(end.value)] <= end.value:
+        status = "ongoing"
+    elif as_of[:len(start.value)] < start.value[:len(as_of)]:
+        status = "planned"
+    elif end.value[:len(as_of)] < as_of[:len(end.value)]:
+        status = "completed"
+    else:
+        return
+    a, b = min(start.span.start, end.span.start), max(start.span.end, end.span.end)
+    sent = found.sentence_at(a)
+    em.fact(f.entity, "Project", "status", status, min(a, sent.start), max(b, sent.end),
+            "integraph.status-from-dates.v1", 0.6)
