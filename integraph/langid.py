@@ -14,6 +14,7 @@ document language.  The identifier is loaded once per process, lazily.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ MIN_LETTERS = 20
 SECTION_MIN_LETTERS = 80  # shorter sections inherit the document language…
 SECTION_MIN_CONFIDENCE = 0.95  # …and so do sections whose different language is uncertain
 SAMPLE_CHARS = 20_000  # a long document's language is clear from its first pages
+SECTION_SAMPLE_CHARS = 5_000
 
 UK_LETTERS = set("іїєґІЇЄҐ")
 RU_LETTERS = set("ыэёЫЭЁ")
@@ -46,18 +48,14 @@ def identifier():
     return ident
 
 
+LETTER = re.compile(r"[^\W\d_]")
+CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
+GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def scripts(text: str) -> tuple[int, int, int]:
     """Counts of (all letters, Cyrillic letters, Greek letters)."""
-    letters = cyr = greek = 0
-    for c in text:
-        if c.isalpha():
-            letters += 1
-            o = ord(c)
-            if 0x400 <= o <= 0x52F:
-                cyr += 1
-            elif 0x370 <= o <= 0x3FF or 0x1F00 <= o <= 0x1FFF:
-                greek += 1
-    return letters, cyr, greek
+    return len(LETTER.findall(text)), len(CYRILLIC_LETTER.findall(text)), len(GREEK_LETTER.findall(text))
 
 
 def detect_with_confidence(text: str) -> tuple[str | None, float]:
@@ -99,9 +97,9 @@ def detect_sections(doc: Document) -> list[str | None]:
     """Set (and return) each section's language, falling back to the document's language."""
     out = []
     for s in doc.sections:
-        text = doc.text[s.start:s.end]
+        text = doc.text[s.start:min(s.end, s.start + SECTION_SAMPLE_CHARS)]
         lang, confidence = detect_with_confidence(text)
-        letters = scripts(text[:SAMPLE_CHARS])[0]
+        letters = scripts(text)[0]
         if lang is None or (lang != doc.language and (letters < SECTION_MIN_LETTERS or confidence < SECTION_MIN_CONFIDENCE)):
             lang = doc.language
         s.language = lang

@@ -39,7 +39,8 @@ ALPHABETS = {
 EUROPEAN_LETTERS = set("".join(ALPHABETS.values()))
 EUROPEAN_LETTERS |= {c.upper() for c in EUROPEAN_LETTERS}
 COMMON_SYMBOLS = set("«»°§©®–—„“”‚‘’€•…·№×")
-SAMPLE = 100_000
+SAMPLE = 100_000  # bytes charset-normalizer sees
+SCORE_CHARS = 20_000  # characters each candidate decoding is scored on
 
 
 def decode(data: bytes) -> str:
@@ -99,7 +100,7 @@ def _guess(data: bytes) -> str:
                 text = sample[:-4].decode(codec)
             except UnicodeDecodeError:
                 continue
-        candidate = (implausibility(text), rank, codec)
+        candidate = (implausibility(text[:SCORE_CHARS]), rank, codec)
         best = min(best, candidate) if best else candidate
     if best is None:
         raise CorruptDocument("not decodable as text in any European encoding")
