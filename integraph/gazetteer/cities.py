@@ -13,7 +13,8 @@ lookup makes about every second hit a false place ("May", "Ten", "Нови"):
     a few words before the list ("w 7 miastach: A, B, C i D") → every resolved member;
   * otherwise the name must not start a sentence, and the town must be big:
     ≥ 50,000 inhabitants for a one-word name, ≥ 10,000 for a longer one.
-Inflected forms resolve through simplemma ("Rygi" → "ryga", "Bruselu" → "brusel").
+Inflected forms resolve through simplemma ("Rygi" → "ryga", "Bruselu" → "brusel"), and,
+after a cue only, through a shared stem with a city of ≥ 100,000 ("v Brně" → Brno).
 Homonyms go to the `country_hint` country when it has one, else to the most populous.
 Match.value is the GeoNames id; extra has name, country, population, lat, lon.
 """
@@ -153,12 +154,38 @@ def _candidates(text: str, toks: list[Tok], blocked: set[int], lang: str | None)
             if hits:
                 found = (i, j, hits, via)
                 break
+        if found is None and _cued(text, toks, i, lang):
+            hits = _stem_lookup(toks[i].folded)
+            if hits:
+                found = (i, i + 1, hits, "stem")
         if found:
             out.append(found)
             i = found[1]
         else:
             i += 1
     return out
+
+
+STEM_MIN_POPULATION = 100_000  # a guessed stem must at least point at a big city
+
+
+@lru_cache(maxsize=10_000)
+def _stem_lookup(folded: str) -> list[dict[str, Any]]:
+    """Last resort for a cued word that neither its form nor its lemma finds ("v Brně" → Brno,
+    "v Praze" → Praha): a sizeable town whose name shares all but the word's last one or two
+    letters and is at most two letters longer than that stem."""
+    for cut in (1, 2):
+        stem = folded[:-cut]
+        if len(stem) < 3 or " " in folded:
+            break
+        rows = _conn().execute(
+            "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
+            " AND length(a.alias) <= ? AND c.population >= ? ORDER BY c.population DESC, c.id LIMIT 5",
+            (stem, stem + "\U0010ffff", len(stem) + 2, STEM_MIN_POPULATION),
+        ).fetchall()
+        if rows:
+            return [_row(r) for r in rows]
+    return []
 
 
 def _cued(text: str, toks: list[Tok], i: int, lang: str | None) -> bool:
@@ -190,13 +217,20 @@ def _sentence_initial(text: str, toks: list[Tok], i: int) -> bool:
     return SENTENCE_END.search(text[toks[i - 1].end:toks[i].start]) is not None
 
 
-def _joined(text: str, a_end: int, b_start: int) -> bool:
-    seps = load_data("gazetteer/place_cues.json")["list_separators"]
+@lru_cache(maxsize=None)
+def _separators(lang: str | None) -> frozenset[str]:
+    table = load_data("gazetteer/place_cues.json")["list_separators"]
+    langs = [lang] if lang in table else list(table)
+    return frozenset(w for l in langs + ["any"] for w in table.get(l, []))
+
+
+def _joined(text: str, a_end: int, b_start: int, lang: str | None) -> bool:
+    """Only a comma or a conjunction ("i", "and", "и") between two names: members of one list."""
     between = text[a_end:b_start].strip()
-    if between == "":
+    if between == "" or len(between) > 10:
         return False
-    parts = [p for p in re.split(r"[\s,;]+", between) if p]
-    return len(between) <= 10 and all(p in seps for p in parts) and ("," in between or ";" in between or parts)
+    parts = [p for p in re.split(r"[\s,;&/]+", between) if p]
+    return all(p.lower() in _separators(lang) for p in parts)
 
 
 def find(text: str, lang: str | None, country_hint: str | None = None) -> list[Match]:
@@ -216,7 +250,7 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
     # group candidates into lists joined by separators
     groups: list[list[int]] = []
     for c in range(len(cands)):
-        if c and _joined(text, toks[cands[c - 1][1] - 1].end, toks[cands[c][0]].start):
+        if c and _joined(text, toks[cands[c - 1][1] - 1].end, toks[cands[c][0]].start, lang):
             groups[-1].append(c)
         else:
             groups.append([c])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from integraph.textutil import DASHES, QUOTES
 
-VERSION = "1"  # bump when the schema or the filters change: the cached file is then rebuilt
+VERSION = "2"  # bump when the schema or the filters change: the cached file is then rebuilt
 
 # EU, EEA, UK, Switzerland, micro-states, Balkans, Eastern neighbours and Turkey.
 EUROPE = {
@@ -30,7 +30,7 @@ IATA = re.compile(r"^[A-Z]{2,4}$")
 # a letter outside Latin, Greek and Cyrillic (+ their combining marks and punctuation):
 # our 26 languages are written in those three scripts, other aliases only cost space
 FOREIGN = re.compile(r"[^\u0000-\u052F\u1E00-\u1FFF\u2000-\u206F]")
-_SPACE = re.compile(r"[^\w\s-]|_")
+_SPACE = re.compile(r"[^\w\s\u0300-\u036f-]|_")  # keep combining marks for NFD below
 _BAD_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 

@@ -44,8 +44,22 @@ def token_key(raw: str) -> str:
     return fold(raw.rstrip("+")) + ("+" if plus else "")
 
 
+# French/Italian/Catalan elided articles and prepositions become tokens of their own, so that
+# "l'OCDE" shows the acronym and "dell'Unione" the name; both sides are split alike.
+ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|dell|nell|all|dall|sull|coll|un|quell|quest)['’](?=\w)")
+
+
 def tokenise(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), token_key(m.group())) for m in TOKEN.finditer(text)]
+    out = []
+    for m in TOKEN.finditer(text):
+        raw, start = m.group(), m.start()
+        e = ELISION.match(raw)
+        if e:
+            head = e.group(1)
+            out.append(Tok(start, start + len(head), head, token_key(head)))
+            raw, start = raw[e.end():], start + e.end()
+        out.append(Tok(start, start + len(raw), raw, token_key(raw)))
+    return out
 
 
 @dataclass(slots=True, frozen=True)

@@ -1,0 +1,65 @@
+"""The shared matcher: offsets, folding, lemma fallback; property tests for the tokeniser."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from integraph.gazetteer.citybuild import quick_fold
+from integraph.gazetteer.phrases import Entry, PhraseIndex, tokenise
+from integraph.textutil import fold
+
+# Latin, Latin-1/Extended, Greek, Cyrillic letters plus the punctuation names carry
+NAME_ALPHABET = st.characters(
+    whitelist_categories=("Lu", "Ll", "Nd", "Zs"),
+    whitelist_characters="-'’.,()/«»„“”",
+    max_codepoint=0x052F,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(NAME_ALPHABET, max_size=40))
+def test_quick_fold_agrees_with_fold(name):
+    assert quick_fold(name) == fold(name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_tokens_point_at_their_text(text):
+    for t in tokenise(text):
+        assert text[t.start:t.end] == t.raw
+        assert t.raw
+
+
+def _index() -> PhraseIndex:
+    index = PhraseIndex("x")
+    index.add_name("Fundusz Azylu, Migracji i Integracji", Entry("amif", "Fundusz Azylu, Migracji i Integracji", "pl"))
+    index.add_name("Оперативна програма „Добро управление“", Entry("opgg", "…", "bg"))
+    index.add_acronym("FAMI", Entry("amif", "FAMI", None))
+    index.add_acronym("ESF+", Entry("esf-plus", "ESF+", None))
+    index.add_acronym("ESF", Entry("esf", "ESF", None))
+    return index
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x052F), max_size=30), st.text(st.characters(max_codepoint=0x052F), max_size=30))
+def test_matches_are_exact_and_disjoint(before, after):
+    text = before + " z Funduszu Azylu, Migracji i Integracji (FAMI) " + after
+    found = _index().find(text, "pl")
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+    assert any(m.value == "amif" and text[m.start:m.end] == "Funduszu Azylu, Migracji i Integracji" for m in found)
+
+
+def test_acronyms_are_case_sensitive_whole_tokens_and_keep_plus():
+    text = "ESF+ and ESF, not esf or ESFX or FAMILY."
+    found = [(m.value, text[m.start:m.end]) for m in _index().find(text, "en")]
+    assert found == [("esf-plus", "ESF+"), ("esf", "ESF")]
+
+
+def test_span_takes_the_closing_quote_and_not_a_paragraph_break():
+    text = "от Оперативна програма „Добро управление“ и още"
+    (m,) = _index().find(text, "bg")
+    assert text[m.start:m.end] == "Оперативна програма „Добро управление“"
+    assert _index().find("Fundusz Azylu,\n\nMigracji i Integracji", "pl") == []
