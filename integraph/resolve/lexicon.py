@@ -41,7 +41,14 @@ _FUNCTION_WORDS: dict[str, str] = {
     "mt": "u ta tal għal ghal",
     "ga": "agus na an do ar",
 }
-FUNCTION_WORDS: frozenset[str] = frozenset(fold(w) for ws in _FUNCTION_WORDS.values() for w in ws.split())
+def _with_latin(words: set[str]) -> frozenset[str]:
+    # A Bulgarian name may be written in Latin letters ("Fondatsia … za …"): its words count too.
+    from integraph.resolve.translit import to_latin
+
+    return frozenset(words | {to_latin(w, lang) for w in words for lang in ("bg", None)})
+
+
+FUNCTION_WORDS: frozenset[str] = _with_latin({fold(w) for ws in _FUNCTION_WORDS.values() for w in ws.split()})
 
 # Words that name a legal form rather than the organisation.  Multi-word
 # forms are token tuples so "z o.o." and "e.V." survive tokenisation.
@@ -64,5 +71,6 @@ _LEGAL_FORMS = [
     "sp z o o", "spółka z o o", "s r o", "a s", "s a", "sa", "sarl", "srl", "spa", "bv", "nv", "ag", "oy", "ab",
     "еоод", "оод", "ад",
 ]
-LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(tuple(fold(f).split()) for f in _LEGAL_FORMS)
+LEGAL_FORMS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(w.split()) for w in _with_latin({fold(f) for f in _LEGAL_FORMS}))
 LEGAL_FORM_MAX = max(len(f) for f in LEGAL_FORMS)

@@ -29,6 +29,8 @@ class NameForm:
     lemmas: tuple[str, ...]  # folded lemma of each token
     core: tuple[str, ...]  # lemmas without legal forms at the ends and without function words
     latin: tuple[str, ...]  # core in Latin letters
+    surface: tuple[str, ...]  # core words as written (folded, not lemmatised)
+    spelled: tuple[str, ...]  # surface in Latin letters
     legal: tuple[str, ...]  # the legal-form words that were stripped
     script: str  # "latin", "cyrillic", "greek" or "other"
     acronym: str | None  # the name itself looks like an acronym: its folded letters
@@ -41,6 +43,10 @@ class NameForm:
     @property
     def latin_key(self) -> str:
         return " ".join(sorted(self.latin))
+
+    @property
+    def spelled_key(self) -> str:
+        return " ".join(sorted(self.spelled))
 
     @property
     def text(self) -> str:
@@ -111,7 +117,12 @@ def analyse(raw: str, lang: str | None, legal_forms: bool = True) -> NameForm:
     core = tuple(lemmas[i] for i in body if tokens[i] not in FUNCTION_WORDS and lemmas[i] not in FUNCTION_WORDS)
     core = core or lemmas[start:end]
     latin = tuple(to_latin(w, lang) for w in core)
-    return NameForm(raw, lang, tokens, lemmas, core, latin, legal, script_of(raw), acronym_of(raw))
+    # A name written in Latin letters transliterates the inflected words, not their lemmas.
+    surface = tuple(tokens[i] for i in body
+                    if tokens[i] not in FUNCTION_WORDS and lemmas[i] not in FUNCTION_WORDS) or tokens[start:end]
+    spelled = tuple(to_latin(w, lang) for w in surface)
+    return NameForm(raw, lang, tokens, lemmas, core, latin, surface, spelled, legal, script_of(raw),
+                    acronym_of(raw))
 
 
 def _offset(whole: tuple[str, ...], part: tuple[str, ...]) -> int:
@@ -121,22 +132,23 @@ def _offset(whole: tuple[str, ...], part: tuple[str, ...]) -> int:
     return 0
 
 
-def initials(form: NameForm) -> set[str]:
-    """Acronyms this name could have: initials of its content words, with and without legal forms.
+def initials(form: NameForm) -> dict[str, int]:
+    """Acronyms this name could have → how plain a reading that is (1 most, 2 less).
 
-    "Asociación Ciudades Interculturales" → {"aci", "ci"}; "Център за Имиграция
-    и Интеграция" → {"ции"}; hyphenated words give one letter per part too.
+    1: initials of the content words without legal form ("Център за Имиграция
+    и Интеграция" → "ции"); 2: with the legal form ("Asociación Ciudades
+    Interculturales" → "aci"), with function words, or one letter per part of
+    hyphenated words.
     """
-    out: set[str] = set()
+    out: dict[str, int] = {}
     words = form.tokens
-    variants = [words, strip_legal_forms(words)[0]]
-    for ws in variants:
+    for level, ws in ((1, strip_legal_forms(words)[0]), (2, words)):
         content = [w for w in ws if w not in FUNCTION_WORDS]
         if len(content) < 2 and not any("-" in w for w in content):
             continue
-        out.add("".join(w[0] for w in content))
         split = [p for w in content for p in w.split("-") if p]
-        out.add("".join(p[0] for p in split))
-        # Some acronyms keep the function words ("MfA", "FdR"); allow that form too.
-        out.add("".join(w[0] for w in ws))
-    return {a for a in out if len(a) >= 2}
+        for acro, lvl in (("".join(w[0] for w in content), level), ("".join(p[0] for p in split), 2),
+                          ("".join(w[0] for w in ws), 2)):
+            if len(acro) >= 2 and out.get(acro, 3) > lvl:
+                out[acro] = lvl
+    return out

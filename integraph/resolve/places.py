@@ -25,7 +25,6 @@ class PlaceLexicon:
 
     def __init__(self) -> None:
         self._extra: dict[str, set[Place]] = {}
-        self._langs: dict[str | None, dict[str, set[Place]]] = {}
 
     def add(self, name: str, lang: str | None, kind: str, country: str) -> None:
         """Teach a place the knowledge base knows (a resolved Place entity)."""
@@ -45,14 +44,16 @@ class PlaceLexicon:
         return found
 
     def _table(self, lang: str | None) -> dict[str, set[Place]]:
-        if lang not in self._langs:
-            table: dict[str, set[Place]] = {}
-            for phrase, place in _countries(lang):
-                table.setdefault(phrase, set()).add(place)
-            for phrase, place in _cities():
-                table.setdefault(phrase, set()).add(place)
-            self._langs[lang] = table
-        return self._langs[lang]
+        return _table(lang)
+
+
+@lru_cache(maxsize=64)
+def _table(lang: str | None) -> dict[str, set[Place]]:
+    """Countries (names in `lang` and English) and large European cities; built once per language."""
+    table: dict[str, set[Place]] = {}
+    for phrase, place in (*_countries(lang), *_cities()):
+        table.setdefault(phrase, set()).add(place)
+    return table
 
 
 def _key(name: str, lang: str | None) -> str:

@@ -21,18 +21,35 @@ SCHEMATA = ("Organisation", "Programme")
 
 
 def owners(ctx: Context, schema: str) -> dict[str, dict[str, tuple[str, str]]]:
-    """acronym → {group: (an entity, the full name)} for every full name the acronym abbreviates or is declared for."""
-    out: dict[str, dict[str, tuple[str, str]]] = {}
+    """acronym → {group: (an entity, the full name)} for the full names it most plainly abbreviates.
+
+    A declared acronym (level 0) beats plain initials (1), which beat
+    initials with the legal form or function words (2): only the groups at
+    the best level present are kept, so "ABS" of "Verein Auspendeln
+    Beidhändig Strichweise" is not made ambiguous by "Association Blowie
+    Superhuman".
+    """
+    found: dict[str, dict[str, tuple[int, str, str]]] = {}
+
+    def offer(acro: str, group: str, level: int, entity: str, name: str) -> None:
+        slot = found.setdefault(acro, {})
+        if group not in slot or slot[group][0] > level:
+            slot[group] = (level, entity, name)
+
     for rec in ctx.of(schema):
         forms = ctx.forms[rec.id]
         if not forms:
             continue
         group = ctx.group_of(rec.id)
         for f in forms:
-            for acro in initials(f):
-                out.setdefault(acro, {}).setdefault(group, (rec.id, f.raw))
+            for acro, level in initials(f).items():
+                offer(acro, group, level, rec.id, f.raw)
         for acro in ctx.acronyms[rec.id]:
-            out.setdefault(acro, {}).setdefault(group, (rec.id, forms[0].raw))
+            offer(acro, group, 0, rec.id, forms[0].raw)
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for acro, slot in found.items():
+        best = min(level for level, _, _ in slot.values())
+        out[acro] = {g: (e, n) for g, (level, e, n) in slot.items() if level == best}
     return out
 
 
@@ -70,7 +87,7 @@ def _local_owners(ctx: Context, rec: Record, acro: str, schema: str) -> dict[str
         if other.schema != schema or other.id == rec.id:
             continue
         for f in ctx.forms[other.id]:
-            if acro in initials(f) or acro in ctx.acronyms[other.id]:
+            if acro in initials(f) or acro in ctx.acronyms[other.id]:  # any reading, inside one document
                 out[ctx.group_of(other.id)] = (other.id, f.raw)
     return out
 

@@ -25,6 +25,7 @@ BRANCH = "resolve.branch.v1"
 
 FUZZY_SAME = 91.0  # token_sort_ratio on Latin cores; see bench/resolution.py
 MIN_FUZZY_LEN = 8  # shorter cores are too easy to confuse by one letter
+MIN_WORD_RATIO = 70.0  # every word must be recognisably the same word
 NAMED = ("Organisation", "Programme", "Place", "Person")
 
 
@@ -81,7 +82,10 @@ def rule_translit(ctx: Context) -> Iterator[Judgement]:
         groups: dict[str, list[tuple[Record, NameForm]]] = {}
         for rec in ctx.of(schema):
             for f in ctx.forms[rec.id]:
-                groups.setdefault(f.latin_key, []).append((rec, f))
+                # Latin spellings meet Cyrillic lemmas or Cyrillic spellings, whichever agrees.
+                keys = {f.latin_key} if f.script == "latin" else {f.latin_key, f.spelled_key}
+                for key in keys:
+                    groups.setdefault(key, []).append((rec, f))
         for key, members in sorted(groups.items()):
             scripts: dict[str, tuple[Record, NameForm]] = {}
             for rec, f in members:
@@ -113,20 +117,52 @@ def compare(ctx: Context, a: Record, fa: NameForm, b: Record, fb: NameForm) -> J
         if len(native) <= 2:  # "w Warszawie", "České republiky": the seat, not a branch
             return judge(a.id, b.id, SAME, QUALIFIER, 0.9, evidence)
         return None
-    # Differing words on both sides that name different places: sibling offices.
-    pa = {c for _, c in ctx.places.lookup(tuple(w for w, l in zip(fa.core, fa.latin) if l in only_a), fa.lang)}
-    pb = {c for _, c in ctx.places.lookup(tuple(w for w, l in zip(fb.core, fb.latin) if l in only_b), fb.lang)}
-    if pa and pb and not pa & pb:
+    # A place among the words only one side has: sibling or branch offices, never a typo.
+    lone_a = {w for w in only_a if not any(fuzz.ratio(w, v) >= 80 for v in only_b)}
+    lone_b = {w for w in only_b if not any(fuzz.ratio(w, v) >= 80 for v in only_a)}
+    pa = {c for _, c in ctx.places.lookup(tuple(w for w, l in zip(fa.core, fa.latin) if l in lone_a), fa.lang)}
+    pb = {c for _, c in ctx.places.lookup(tuple(w for w, l in zip(fb.core, fb.latin) if l in lone_b), fb.lang)}
+    if pa != pb:
         evidence.update({"places": [sorted(pa), sorted(pb)]})
-        return judge(a.id, b.id, DIFFERENT, BRANCH, 0.9, evidence)
-    ta, tb = " ".join(sorted(fa.latin)), " ".join(sorted(fb.latin))
+        return judge(a.id, b.id, DIFFERENT, BRANCH, 0.9, evidence) if pa and pb else None
+    # Compare in the names' own script when they share it: one Cyrillic letter can be three Latin ones.
+    same_script = fa.script == fb.script
+    ta = " ".join(sorted(fa.core if same_script else fa.latin))
+    tb = " ".join(sorted(fb.core if same_script else fb.latin))
     if min(len(ta), len(tb)) < MIN_FUZZY_LEN:
         return None
-    score = fuzz.token_sort_ratio(ta, tb)
-    if score < FUZZY_SAME:
+    # Lemmatisers "correct" a misspelt word into another lemma: compare spellings too.
+    pairs = [(fa.core, fb.core), (fa.surface, fb.surface)] if same_script else [(fa.latin, fb.latin), (fa.spelled, fb.spelled)]
+    score, weakest = max(soft_token_score(wa, wb) for wa, wb in pairs)
+    if score < FUZZY_SAME or weakest < MIN_WORD_RATIO:
         return None
-    evidence.update({"token_sort_ratio": round(score, 1), "token_set_ratio": round(fuzz.token_set_ratio(ta, tb), 1)})
+    evidence.update({"score": round(score, 1), "weakest_word": round(weakest, 1),
+                     "token_set_ratio": round(fuzz.token_set_ratio(ta, tb), 1)})
     return judge(a.id, b.id, SAME, FUZZY, score / 100, evidence)
+
+
+def soft_token_score(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, float]:
+    """(length-weighted similarity of best-paired words, similarity of the worst pair), 0–100.
+
+    Unlike token_sort_ratio a typo in a word's first letter does not reorder
+    the words; unlike token_set_ratio one name being part of the other is no
+    match (an unpaired word scores 0).
+    """
+    if len(a) != len(b):
+        return 0.0, 0.0
+    left, right = list(a), list(b)
+    total = weight = 0.0
+    weakest = 100.0
+    while left:
+        best = max(((fuzz.ratio(x, y), i, k) for i, x in enumerate(left) for k, y in enumerate(right)))
+        sim, i, k = best
+        w = len(left[i]) + len(right[k])
+        total += sim * w
+        weight += w
+        weakest = min(weakest, sim)
+        left.pop(i)
+        right.pop(k)
+    return total / weight, weakest
 
 
 def rule_fuzzy(ctx: Context) -> Iterator[Judgement]:

@@ -9,6 +9,7 @@ through anyascii.  Transliteration only: translation needs a lexicon.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -20,6 +21,9 @@ BG_STREAMLINED: dict[str, str] = {
     "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
 }
 _BG_FINAL_IA = re.compile(r"ия\b")
+# Greek digraphs the ELOT 743 standard writes as one sound; anyascii goes letter by letter (ου → oy).
+GREEK_DIGRAPHS = {"ου": "ou", "αυ": "av", "ευ": "ev", "ηυ": "iv", "γγ": "ng", "γκ": "gk"}
+_GREEK_DIGRAPH = re.compile("|".join(GREEK_DIGRAPHS))
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 
@@ -38,7 +42,9 @@ def to_latin(text: str, lang: str | None) -> str:
         text = bulgarian_to_latin(text)
         if not _NON_LATIN.search(text):
             return text
-    return anyascii(text).lower()
+    low = unicodedata.normalize("NFD", text.lower())
+    low = unicodedata.normalize("NFC", "".join(ch for ch in low if not unicodedata.combining(ch)))
+    return anyascii(_GREEK_DIGRAPH.sub(lambda m: GREEK_DIGRAPHS[m.group()], low)).lower()
 
 
 def _looks_bulgarian(text: str) -> bool:
