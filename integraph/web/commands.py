@@ -1,0 +1,23 @@
+"""`integraph serve`: the portal and JSON API on one port."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from integraph.store import DEFAULT_DB
+
+
+@click.command("serve")
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+              help="The knowledge base (SQLite file or postgresql:// URL).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_cmd(db: Path, host: str, port: int) -> None:
+    """Serve the portal (HTML pages, search, map) and the JSON API under /api/."""
+    import uvicorn
+
+    from integraph.web.app import create_app
+
+    click.echo(f"Integraph portal on http://{host}:{port}/  (API: http://{host}:{port}/api/docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
