@@ -6,6 +6,7 @@ is all the project frames need.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from integraph.extract.emit import Emitter
@@ -148,6 +149,10 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         em.alias("Organisation", key, eid)
         conf = 0.9 if o.rule in ("international", "headed") else 0.75
         em.fact(eid, "Organisation", "name", o.name, o.start, o.end, EXTRACTOR, conf)
+        quoted = re.search(r"[„“\"«]([^„“”\"«»]{2,80})[“”\"»]\s*$", o.name)
+        if quoted and o.rule == "headed":  # 'Сдружение „Нов дом“' is also called 'Нов дом'
+            q0 = o.start + quoted.start(1)
+            em.fact(eid, "Organisation", "name", quoted.group(1), q0, q0 + len(quoted.group(1)), EXTRACTOR, conf)
         for alias in o.aliases:
             at = text.find(alias, o.end)
             if at >= 0:

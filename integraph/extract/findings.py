@@ -98,16 +98,21 @@ def _country_of_language(lang: str | None) -> str | None:
 def document_as_of(doc: Document, values: list[Match]) -> str | None:
     """The date a document speaks from: its stated date, a dated header, a year in its
     title, else the year it names most often (the latest on ties)."""
-    if doc.date:
-        return doc.date
     head_end = min(len(doc.text), 300)
     for m in values:
         if m.kind == "date" and m.start < head_end and m.extra.get("precision") == "day" and _on_own_line(doc.text, m):
             return str(m.value)
     if doc.title:
+        from integraph.extract.recognise import dates
+
+        stated = [m for m in dates.find(doc.title, doc.language) if m.kind == "date"]
+        if len(stated) == 1:
+            return str(stated[0].value)
         years = YEAR_IN_TITLE.findall(doc.title)
         if len(years) == 1:
             return years[0]
+    if doc.date and not doc.media_type.startswith(("application/pdf", "application/vnd")):
+        return doc.date  # a web page's stated date; a PDF's or DOCX's is only when the file was written
     counts: dict[str, int] = {}
     for m in values:
         if m.kind == "date":

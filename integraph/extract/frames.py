@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings, cue_words
-from integraph.extract.orgs import OrgFinder
+from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.model import Section
 from integraph.textutil import normalise
 
@@ -76,9 +76,18 @@ def find_frames(found: Findings) -> list[Frame]:
         if any(x <= a and b <= y for x, y in fund_spans):
             continue
         before = _words_before(text, a - 1)
-        if before and (_is_project_word(before[-1], pwords) or (
-                len(before) >= 2 and _is_project_word(before[-2], pwords) and before[-1].rstrip(".") in NAMING_WORDS)):
+        gap_ok = not re.search(r"[.!?]\s*\W?$", text[max(0, a - 4):a - 1]) if a > 1 else True
+        if before and gap_ok and (_is_project_word(before[-1], pwords) or (
+                len(before) >= 2 and _is_project_word(before[-2], pwords)
+                and (before[-1].rstrip(".") in NAMING_WORDS or len(before[-1]) > 4))):
             add((a, b))
+            continue
+        s = found.sentence_at(a)
+        sent = text[s.start:s.end].lower()
+        if (s.start <= a and any(re.search(rf"(?<!\w){re.escape(p.lower())}", sent) for p in pwords if len(p) > 3)
+                and _first_quote_of_sentence(found, a, s.start)
+                and any(s.start <= m.start < s.end for m in found.funds + found.of_kind("grant_id", "period"))):
+            add((a, b))  # "the first project … was „X“, run from 2012 to 2013 with the support of <fund>"
             continue
         line_start = text.rfind("\n", 0, a) + 1
         lead = text[line_start:a - 1]
@@ -103,14 +112,37 @@ def find_frames(found: Findings) -> list[Frame]:
                 f.acronym = acr
                 f.acronym_spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acr)}\b", text)]
 
-    # a project page: the document's title heads labelled project fields
-    if found.doc.title and not frames:
-        groups = {g for g, _ in _label_lines(found)}
-        if len(groups & {"period", "amount", "funder", "partners", "grant_id", "lead"}) >= 2:
-            at = text.find(found.doc.title)
-            if at >= 0:
-                add((at, at + len(found.doc.title)), doc_level=True)
+    # a short line heading a block of labelled project fields is that project's title
+    labels = _label_lines(found)
+    for start, end in _titles_of_field_blocks(found, labels):
+        if not any(a <= start < b or start <= a < end for f in frames.values() for a, b in f.mentions):
+            add((start, end), doc_level=True)
 
+    # "the project Local Integration Hubs Network", "projektu LIHN": unquoted names after a project word
+    for m in UNQUOTED.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans):
+            continue
+        name = m.group(2).strip()
+        a = m.start(2)
+        if name.isupper() and 3 <= len(name) <= 8 and name not in NOT_ORG_ACRONYMS:
+            f = add((a, a + len(name)))
+            if f:
+                f.acronym = name
+        elif len(name.split()) >= 2 and sum(w[:1].isupper() for w in name.split()) >= 2:
+            add((a, a + len(name)))
+
+    # an acronym in brackets right after a quoted title: „Title“ (ACR)
+    for frame in frames.values():
+        for a, b in list(frame.mentions):
+            m = re.match(r"[“”\"»]?\s*\(([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\)", text[b:b + 14])
+            if m and not frame.acronym:
+                frame.acronym = m.group(1)
+    _merge_short_forms(frames)
+    for frame in frames.values():
+        if frame.acronym:
+            frame.acronym_spans = [(m.start(), m.end()) for m in re.finditer(
+                rf"(?<![\w-]){re.escape(frame.acronym)}(?![\w-])", text)
+                if not any(x <= m.start() < y for x, y in frame.mentions)]
     # every other verbatim occurrence of a known title is a mention too
     for frame in frames.values():
         if len(frame.title) >= 8:
@@ -120,6 +152,83 @@ def find_frames(found: Findings) -> list[Frame]:
                     frame.mentions.append((m.start(), m.end()))
         frame.mentions.sort()
     return list(frames.values())
+
+
+UNQUOTED = re.compile(
+    r"(?<!\w)(\w{5,})\s+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:\s+(?:[a-zà-ž]{1,4}\s+)?)?){1,8})")
+PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
+
+
+def _first_quote_of_sentence(found: Findings, a: int, start: int) -> bool:
+    return not any(start <= x < a - 1 for x, _ in found.quotes)
+
+
+def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[str]]]) -> list[tuple[int, int]]:
+    """Short lines followed by ≥ 2 labelled project fields (grantodawca:, Период:, Laufzeit: …)."""
+    text = found.doc.text
+    paras = paragraphs(found)
+    label_starts = {m.start(): g for g, m in labels}
+    out = []
+    for i, (a, b) in enumerate(paras):
+        line = text[a:b].strip()
+        if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts:
+            continue
+        if re.match(r"^[^\n:]{2,60}:\s", line) or not _could_be_title(found, a, b, line):
+            continue
+        groups = set()
+        for x, y in paras[i + 1:i + 8]:
+            g = next((label_starts[k] for k in label_starts if x <= k < y), None)
+            if g is None:
+                if groups or re.search(r"\w+\s*:\s", text[x:y][:60]) is None and len(groups) == 0:
+                    break  # the fields must follow the title line at once
+                continue
+            groups.add(g)
+        if len(groups & PROJECT_FIELDS) >= 2:
+            s = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+            s += len(NUMBERING.match(text[s:b]).group()) if NUMBERING.match(text[s:b]) else 0
+            out.append((s, a + len(text[a:b].rstrip())))
+    return out
+
+
+def _could_be_title(found: Findings, a: int, b: int, line: str) -> bool:
+    """Not a generic heading ('Project details', 'Scheda del progetto'), a fund, a date line,
+    a grant number or an organisation's name."""
+    from integraph.gazetteer import cues, orgs
+
+    words = re.findall(r"\w+", line.lower())
+    if not words or len(words) > 25:
+        return False
+    pwords = cues.cues("project_words", found.lang)
+    if any(_is_project_word(w, pwords) for w in words) and not re.search(r"[„“\"«]", line):
+        return False
+    if any(m.start < b and a < m.end for m in found.values if m.kind in ("grant_id", "date", "period", "amount",
+                                                                             "url", "email", "phone")):
+        return False
+    covered = sum(min(b, m.end) - max(a, m.start) for m in found.funds + found.international if m.start < b and a < m.end)
+    if covered > 0.5 * len(line):
+        return False
+    if any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
+        return False
+    return not line.isupper()
+
+
+def _merge_short_forms(frames: dict[str, Frame]) -> None:
+    """'Parole in Comune' and 'Parole in Comune – corsi di italiano …' are one project."""
+    by_acronym = {normalise(f.acronym): k for k, f in frames.items() if f.acronym and k != normalise(f.acronym)}
+    for key in list(frames):
+        target = by_acronym.get(key)
+        if target and target in frames and key in frames:  # "projektu EPI" is the project defined as (EPI)
+            frames[target].mentions += frames[key].mentions
+            del frames[key]
+    keys = sorted(frames, key=len)
+    for short in keys:
+        for long in keys:
+            if long != short and short in frames and long in frames and len(short) >= 6 and (
+                    long.startswith(short + " - ") or long.startswith(short + " ") and len(long) > len(short) + 8
+                    and re.match(r"\s*[-–—:]", frames[long].title[len(frames[short].title):] or "x")):
+                frames[long].mentions += frames[short].mentions
+                frames[long].acronym = frames[long].acronym or frames[short].acronym
+                del frames[short]
 
 
 def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
@@ -158,7 +267,7 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
     heading_starts = {s.start for s in found.doc.sections}
     all_mentions = sorted((a, f.key) for f in frames for a, _ in f.mentions + f.acronym_spans)
     for frame in frames:
-        if frame.doc_level and len(frames) == 1:
+        if len(frames) == 1:
             frame.ranges = [(0, len(text))]
             continue
         for a, b in frame.mentions:

@@ -71,6 +71,18 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     return None
 
 
+HEAD_FINAL = {"hu", "fi", "et"}
+SLAVIC = {"cs", "sk", "pl", "hr", "sl", "uk", "ru", "bg"}
+ARTICLES = {"A", "Az", "The", "Der", "Die", "Das", "La", "Le", "Les", "Il", "Lo", "El", "Los", "Las", "De", "Het",
+            "O", "Η", "Ο", "Το", "Οι", "W", "V", "Z", "В", "С", "От", "На"}
+VERB_ENDINGS = ("t", "ti", "ć", "ть", "ти", "ться", "tis", "ći")
+
+
+def text_gap(text: str, a: int, b: int) -> bool:
+    """Is there anything but a single run of spaces between two words?"""
+    return bool(text[a:b].strip()) or "\n" in text[a:b]
+
+
 @dataclass(slots=True)
 class OrgMention:
     start: int
@@ -122,37 +134,68 @@ class OrgFinder:
         i = 0
         while i < len(words):
             a, b, w = words[i]
-            kind = self.legal_form(w, self.lang) if is_capitalised(w) or w.isupper() else None
+            kind = self.legal_form(w, self.lang)
+            lower_head = kind is not None and not (is_capitalised(w) or w.isupper())
+            if lower_head:
+                # "Държавна агенция за бежанците", "Пловдивски университет": a lower-case head
+                # names something only right after a capitalised word
+                prev = words[i - 1] if i else None
+                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or kind == "generic" \
+                        and not ADJECTIVE_END.search(prev[2]):
+                    kind = None
             if not kind or not self._free(a, b):
                 i += 1
                 continue
             first = i
-            # capitalised adjectives before the head ("Mazowiecki Urząd …", "Rumuński Instytut …")
-            while first > 0:
+            # capitalised words before the head: adjectives ("Mazowiecki Urząd …"), and in head-final
+            # languages the whole name ("Nyitott Kapu Egyesület", "Józsefvárosi Önkormányzat")
+            head_final = self.lang in HEAD_FINAL or kind == "suffix"
+            while first > 0 and i - first < 6:
                 pa, pb, pw = words[first - 1]
                 gap = text[pb:words[first][0]]
-                if gap.strip() or not is_capitalised(pw) or not ADJECTIVE_END.search(pw) or self.legal_form(pw, self.lang):
+                if gap.strip() not in ("",) + (("-", "–") if head_final else ()) or not (is_capitalised(pw) or pw.isupper()):
+                    break
+                if pw in ARTICLES or self.legal_form(pw, self.lang) and not head_final or not self._free(pa, pb) \
+                        and not head_final:
+                    break
+                if not head_final and not ADJECTIVE_END.search(pw) and not lower_head:
                     break
                 first -= 1
+                if lower_head:
+                    break
             last = self._extend(words, i)
-            if last == i and not self._quoted_after(b):
-                # a bare head word ("Fundacja", "the Ministry") names nothing by itself,
-                # unless a public head takes a lower-case genitive ("Ministerstvo vnitra")
-                if i + 1 < len(words) and kind == "public" and words[i + 1][2].islower() and len(words[i + 1][2]) > 3 \
-                        and not text[b:words[i + 1][0]].strip():
-                    last = i + 1
-                else:
+            if last == i and not self._quoted_after(b) and first == i:
+                last = self._genitive(words, i, kind)
+                if last == i:
                     i += 1
                     continue
             s, e = words[first][0], words[last][1]
             q = self._quoted_after(words[last][1])
             if q:
                 e = q
-            out.append(OrgMention(s, e, text[s:e], kind=None if kind == "generic" else kind, rule="headed"))
+            out.append(OrgMention(s, e, text[s:e], kind=None if kind in ("generic", "suffix") else kind, rule="headed"))
             i = last + 1
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+    def _genitive(self, words: list[tuple[int, int, str]], i: int, kind: str) -> int:
+        """'Ministerstvo vnitra', 'Міністерство внутрішніх справ': in the Slavic languages a head
+        takes lower-case genitive words; stop at anything that lemmatises like a verb."""
+        if self.lang not in SLAVIC or kind not in ("public", "academic", "generic"):
+            return i
+        from integraph.textutil import lemma
+
+        last = i
+        for j in range(i + 1, min(i + 4, len(words))):
+            a, b, w = words[j]
+            if text_gap(self.text, words[j - 1][1], a) or not w.islower() or len(w) <= 3 or w in CONNECTORS:
+                break
+            lem = lemma(w, self.lang)
+            if lem.endswith(VERB_ENDINGS) or lem == w and j == i + 1 and False:
+                break
+            last = j
+        return last
 
     def _quoted_after(self, pos: int) -> int | None:
         """A quoted name right after the head: 'Сдружение „Нов дом“' → end offset of the closing quote."""
@@ -167,8 +210,13 @@ class OrgFinder:
         while j < len(words):
             a, b, w = words[j]
             gap = text[words[j - 1][1]:a]
-            if "\n" in gap or any(c in gap for c in ",;:()[]„“\"«»") or not self._free(a, b):
+            if "\n" in gap or any(c in gap for c in ",;:()[]„“\"«»"):
                 break
+            if not self._free(a, b):
+                # a place inside a public body's name: "Gmina Miejska Kraków", "Община Пловдив"
+                prev_low = words[j - 1][2].lower()
+                if not (is_capitalised(w) and (j == i + 1 or prev_low not in WEAK_CONNECTORS)):
+                    break
             if gap.strip() and gap.strip() not in "–-&":
                 break
             if is_capitalised(w) or (w.isupper() and len(w) > 1):
@@ -178,8 +226,15 @@ class OrgFinder:
                 j += 1
                 continue
             low = w.lower()
+            if is_capitalised(words[j - 1][2]) and low not in CONNECTORS and self.legal_form(w, self.lang):
+                last = j  # "… при Министерския съвет": a lower-case head after its capitalised adjective
+                j += 1
+                continue
             if low in CONNECTORS and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
+                if low in WEAK_CONNECTORS and j + 2 < len(words) and is_capitalised(nw) and \
+                        self.legal_form(words[j + 2][2], self.lang) and not text_gap(text, nb, words[j + 2][0]):
+                    break  # "Община Пловдив и Пловдивски университет": a second name starts
                 if "\n" in text[b:na] or any(c in text[b:na] for c in ",;:()"):
                     break
                 if low in WEAK_CONNECTORS and not is_capitalised(nw):
@@ -196,7 +251,23 @@ class OrgFinder:
                 j += 2
                 continue
             break
-        return last
+        return self._lower_tail(words, i, last)
+
+    def _lower_tail(self, words: list[tuple[int, int, str]], i: int, last: int) -> int:
+        """'Spolek Společný prostor, z. s.': one lower-case word closing a name before punctuation."""
+        if last == i or last + 1 >= len(words):
+            return last
+        a, b, w = words[last + 1]
+        if not w.islower() or w in CONNECTORS or text_gap(self.text, words[last][1], a):
+            return last
+        after = self.text[b:b + 2]
+        if not after or after[0] not in ",;.)\n" or (after[0] == "." and self.lang in SLAVIC and False):
+            return last
+        from integraph.textutil import lemma
+
+        if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4:
+            return last
+        return last + 1
 
     def _lower_run_is_name(self, words: list[tuple[int, int, str]], j: int) -> bool:
         """After 'A – B и x': accept x when the run started with a dash-joined capitalised part."""
@@ -211,13 +282,15 @@ class OrgFinder:
         for m in re.finditer(r"\(\s*([^()\n]{2,40}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b", text[start:end]):
             inner = m.group(1) or m.group(2)
             first = inner.split()[0]
-            if not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS:
+            named = len(inner.split()) >= 2 and any(self.legal_form(w, None) not in (None, "generic")
+                                                    for w in inner.split())
+            if not named and (not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS):
                 continue
             a0 = start + m.start(1 if m.group(1) else 2)
             long_end = start + m.start()
             while long_end > start and text[long_end - 1].isspace():
                 long_end -= 1
-            long_start = self._long_form_start(first, long_end, start)
+            long_start = None if named else self._long_form_start(first, long_end, start)
             if long_start is None:
                 if len(inner.split()) == 1:
                     continue

@@ -23,6 +23,25 @@ def main_organisation(found: Findings, mentions: Mentions) -> str | None:
     return None
 
 
+def document_owner(found: Findings, mentions: Mentions):
+    """The organisation whose report or page this is: named in the document's title or first
+    heading, or named at least three times; None for a text about others (a newsletter, a ministry page)."""
+    orgs = [m for m in mentions.items if m.schema == "Organisation" and not _is_intl(found, m.start)]
+    if not orgs:
+        return None
+    head_end = found.doc.sections[0].start + len(found.doc.sections[0].heading) + 1 if found.doc.sections else 0
+    title_at = found.doc.text.find(found.doc.title) if found.doc.title else -1
+    in_title = [m for m in orgs if m.start < max(head_end, 1) or
+                (title_at >= 0 and title_at <= m.start < title_at + len(found.doc.title or ""))]
+    if in_title:
+        return min(in_title, key=lambda m: m.start)
+    counts = Counter(m.entity for m in orgs)
+    eid, n = counts.most_common(1)[0]
+    if n >= 3:
+        return min((m for m in orgs if m.entity == eid), key=lambda m: m.start)
+    return None
+
+
 def _is_intl(found: Findings, start: int) -> bool:
     return any(m.start <= start < m.end for m in found.international)
 

@@ -50,6 +50,8 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
         elif m.kind == "url":
             em.fact(f.entity, "Project", "url", m.extra.get("normalised", m.value), m.start, m.end, EXTRACTOR, 0.75)
         elif m.kind == "period":
+            if _programme_period(found, m):
+                continue
             start, end = m.value
             if start:
                 em.fact(f.entity, "Project", "start", start, m.start, m.end, EXTRACTOR, 0.85)
@@ -67,8 +69,20 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
             em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
     _labelled(found, frames, em, mentions)
     _roles(found, frames, em, mentions)
+    _prose_roles(found, frames, em, mentions)
+    _report_owner(found, frames, em, mentions)
     _outputs(found, frames, em)
     _status(found, frames, em)
+
+
+def _programme_period(found: Findings, m) -> bool:
+    """'Programme 2021–2027', 'FAMI 2021-2027': a funding period, not the project's."""
+    if any(len(str(v or "")) > 4 for v in m.value):
+        return False
+    before = found.doc.text[max(0, m.start - 40):m.start]
+    if re.search(r"progra|πρόγραμ|програм|fund|fond|фонд|ταμεί", before, re.I):
+        return True
+    return any(0 <= m.start - f.end <= 25 for f in found.funds)
 
 
 def _inside(found: Findings, a: int, b: int, kinds: tuple[str, ...]) -> bool:
@@ -196,12 +210,23 @@ def _status(found: Findings, frames: list[Frame], em: Emitter) -> None:
     """Status from the headings above a project's mention, else from the sentence that mentions it."""
     for f in frames:
         chosen = None
+        project_heads = {sec.start for sec in found.doc.sections for g in frames
+                         for a, _ in g.mentions + g.acronym_spans if sec.start <= a < sec.start + len(sec.heading) + 1}
         for a, _ in f.mentions + f.acronym_spans:
-            for sec in sorted((s for s in found.doc.sections if s.start <= a < s.end), key=lambda s: s.level):
+            own = next((sec for sec in found.doc.sections if sec.start <= a < sec.start + len(sec.heading) + 1), None)
+            if own is not None:  # a cue in the project's own heading ("Completed project: …")
+                cand = [m for m in found.status if own.start <= m.start < own.start + len(own.heading) + 1]
+                if cand:
+                    chosen = cand[0]
+                    break
+            # the nearest heading before it that is not itself a project's ("Projects in progress")
+            for sec in sorted((x for x in found.doc.sections if x.start < a), key=lambda x: -x.start):
+                if sec.start in project_heads:
+                    continue
                 h_end = sec.start + len(sec.heading) + 1
-                for m in found.status:
-                    if sec.start <= m.start < h_end and not (sec.start <= a < h_end and m.start > a):
-                        chosen = m
+                cand = [m for m in found.status if sec.start <= m.start < h_end]
+                chosen = cand[0] if cand and a < sec.end + 1 or cand and own is not None else None
+                break
             if chosen:
                 break
         if chosen is None:
@@ -240,3 +265,78 @@ def _status_from_dates(found: Findings, f: Frame, em: Emitter) -> None:
     sent = found.sentence_at(a)
     em.fact(f.entity, "Project", "status", status, min(a, sent.start), max(b, sent.end),
             "integraph.status-from-dates.v1", 0.6)
+
+
+NAME_AFTER = re.compile(r"^[\s:–-]*(?:\w{1,4}\s+){0,2}((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+\s?){2,3})")
+NAME_BEFORE = re.compile(r"((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+\s){1,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+),\s*$")
+
+
+def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """'Liderem projektu jest Verein Brücken e.V.', 'Координатор е …', 'Koordynatorką projektu jest Anna Nowak',
+    'spiega Giulia Ferraresi, coordinatrice del progetto'."""
+    from integraph.gazetteer import cues
+
+    text = found.doc.text
+    labels = cues.field_labels(found.lang)
+    lead_words = sorted({w.lower() for w in labels.get("lead", [])}, key=len, reverse=True)
+    role_words = sorted({w.lower() for w in labels.get("person_role", [])}, key=len, reverse=True)
+    places = [(m.start, m.end) for m in mentions.items if m.schema == "Place"]
+    for s in found.sentences:
+        f = owner(frames, s.start)
+        if f is None:
+            continue
+        low = text[s.start:s.end].lower()
+        if ":" in text[s.start:s.end][:40] and LABEL_LINE.match(text, s.start):
+            continue  # a labelled line: _labelled() reads it
+        for w in lead_words:
+            i = _word_at(low, w)
+            if i < 0:
+                continue
+            after = [o for o in mentions.within(s.start + i + len(w), s.end, "Organisation")]
+            if after and after[0].start - (s.start + i + len(w)) <= 40:
+                em.fact(f.entity, "Project", "lead", after[0].entity, s.start, s.end, "integraph.prose-roles.v1", 0.8)
+                break
+        for w in role_words:
+            i = _word_at(low, w)
+            if i < 0:
+                continue
+            a = s.start + i + len(w)
+            m = NAME_AFTER.match(text, a, s.end)
+            name_span = (m.start(1), m.start(1) + len(m.group(1).rstrip())) if m else None
+            if name_span is None:
+                mb = NAME_BEFORE.search(text, max(s.start, a - len(w) - 60), s.start + i)
+                name_span = (mb.start(1), mb.end(1)) if mb else None
+            if name_span is None or mentions.overlapping(*name_span) or any(
+                    x < name_span[1] and name_span[0] < y for x, y in places):
+                continue
+            name = text[name_span[0]:name_span[1]]
+            pid = em.entity("Person", normalise(name))
+            em.fact(pid, "Person", "name", name, name_span[0], name_span[1], "integraph.prose-roles.v1", 0.7)
+            em.fact(f.entity, "Project", "person", f"{pid}|{_role_name(w)}", s.start, s.end,
+                    "integraph.prose-roles.v1", 0.7)
+            break
+
+
+def _word_at(low: str, w: str) -> int:
+    m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low)
+    return m.start() if m else -1
+
+
+def _report_owner(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """In an organisation's own report or page, its projects are its own unless the text says
+    otherwise: with no stated lead, the owner leads; with another lead, the owner takes part."""
+    from integraph.extract.profile import document_owner
+
+    owner_mention = document_owner(found, mentions)
+    if owner_mention is None:
+        return
+    leads = {s.entity: s.value for s in em.statements if s.prop == "lead"}
+    partners = {(s.entity, s.value) for s in em.statements if s.prop == "partner"}
+    for f in frames:
+        lead = leads.get(f.entity)
+        if lead is None and (f.entity, owner_mention.entity) not in partners:
+            em.fact(f.entity, "Project", "lead", owner_mention.entity, owner_mention.start, owner_mention.end,
+                    "integraph.report-owner.v1", 0.5)
+        elif lead is not None and lead != owner_mention.entity and (f.entity, owner_mention.entity) not in partners:
+            em.fact(f.entity, "Project", "partner", owner_mention.entity, owner_mention.start, owner_mention.end,
+                    "integraph.report-owner.v1", 0.5)
