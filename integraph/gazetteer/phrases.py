@@ -85,13 +85,6 @@ def _insert(trie: dict, toks: Iterable[str], entry: Entry) -> None:
         bucket.append(entry)
 
 
-def _walk_prefixes(trie: dict, out: set[str]) -> None:
-    for k, child in trie.items():
-        if k != _END:
-            out.add(k[:PREFIX])
-            _walk_prefixes(child, out)
-
-
 class PhraseIndex:
     """Names → keys, found in text by exact acronym, folded surface, or lemma."""
 
@@ -127,11 +120,18 @@ class PhraseIndex:
             for raw, entry in self._names.get(lang, []):
                 for path in _lemma_paths(raw, lang):
                     _insert(trie, path, entry)
-            prefixes: set[str] = set()
-            _walk_prefixes(trie, prefixes)
-            _walk_prefixes(self.surface, prefixes)
-            self._lemma[lang], self._prefixes[lang] = trie, prefixes
+            self._lemma[lang] = trie
         return trie
+
+    def _candidate_prefixes(self, lang: str) -> set[str]:
+        """First letters of the indexed words of `lang`'s names: a text word is lemmatised
+        only when it starts like one of them. Taken from written forms, so that deciding
+        costs no dictionary load (inflection rarely touches the first three letters)."""
+        prefixes = self._prefixes.get(lang)
+        if prefixes is None:
+            prefixes = {token_key(t)[:PREFIX] for raw, _ in self._names.get(lang, []) for t in raw}
+            self._prefixes[lang] = prefixes
+        return prefixes
 
     # -- matching ----------------------------------------------------------------------------
     def find(
@@ -143,15 +143,18 @@ class PhraseIndex:
     ) -> list[Match]:
         """Non-overlapping matches, longest first. `accept(text, toks, i, j, entry)` may veto one."""
         toks = tokenise(text) if toks is None else toks
-        lemma_trie = self._lemma_trie(lang) if lang and lang in self._names else None
-        prefixes = self._prefixes.get(lang or "", set())
+        prefixes = self._candidate_prefixes(lang) if lang and lang in self._names else set()
+
+        def wanted(t: Tok) -> bool:
+            return t.folded[:PREFIX] in prefixes and (not self.capitalised_only or t.raw[0].isupper())
+
+        # the lemma trie (and with it simplemma's dictionary) only when some word may need it
+        lemma_trie = self._lemma_trie(lang) if prefixes and any(wanted(t) for t in toks) else None
         lemmas: dict[int, str | None] = {}
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
-                t = toks[j]
-                wanted = t.folded[:PREFIX] in prefixes and (not self.capitalised_only or t.raw[0].isupper())
-                lemmas[j] = _lemma_key(t.raw, lang) if wanted else None
+                lemmas[j] = _lemma_key(toks[j].raw, lang) if wanted(toks[j]) else None
             return lemmas[j]
 
         out: list[Match] = []
