@@ -40,11 +40,12 @@ def cli() -> None:
 @click.option("--urls", "urls_file", type=click.Path(exists=True, path_type=Path),
               help="A file of URLs to fetch, one per line (# comments allowed).")
 @click.option("--workers", default=1, show_default=True, help="Processes converting and extracting in parallel.")
+@click.option("--cluster", metavar="ADDRESS", help="Convert and extract on a Dask cluster (tcp://host:8786).")
 @click.option("--no-resolve", is_flag=True, help="Skip entity resolution after the batch.")
 @db_option
 @json_option
-def ingest(paths: tuple[Path, ...], urls_file: Path | None, workers: int, no_resolve: bool, db: str,
-           as_json: bool) -> None:
+def ingest(paths: tuple[Path, ...], urls_file: Path | None, workers: int, cluster: str | None, no_resolve: bool,
+           db: str, as_json: bool) -> None:
     """Read documents (PDF, HTML, DOCX, ODT, Markdown, text) into the knowledge base.
 
     Folders are read recursively.  Re-ingesting unchanged files is a no-op; a
@@ -67,7 +68,8 @@ def ingest(paths: tuple[Path, ...], urls_file: Path | None, workers: int, no_res
 
         inputs += list(pipeline.url_inputs(read_url_list(urls_file)))
     with Store(db) as store:
-        summary = pipeline.ingest(inputs, store, workers=workers, progress=not as_json and sys.stderr.isatty())
+        summary = pipeline.ingest(inputs, store, workers=workers, progress=not as_json and sys.stderr.isatty(),
+                                  cluster=cluster)
         report = summary.as_dict()
         if not no_resolve and report["new"]:
             report["resolution"] = _resolve(store)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from integraph.errors import IntegraphError, LimitExceeded
+from integraph.errors import IntegraphError, LimitExceeded, UsageError
 from integraph.model import Document, Statement, content_id
 from integraph.store import Store
 
@@ -113,8 +113,14 @@ def ingest(
     workers: int = 1,
     progress: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    cluster: str | None = None,
 ) -> Summary:
-    """Ingest every input into `store`; one bad input never stops the batch."""
+    """Ingest every input into `store`; one bad input never stops the batch.
+
+    `workers > 1` converts and extracts in a local process pool; `cluster`
+    (a Dask scheduler address such as ``tcp://10.0.0.5:8786``) runs that work
+    on the cluster's workers instead.  Either way this process alone writes.
+    """
     items = [i if isinstance(i, Input) else None for i in inputs]  # type: ignore[misc]
     if items and items[0] is None:
         items = list(file_inputs(inputs))  # type: ignore[arg-type]
@@ -160,7 +166,9 @@ def ingest(
         done(Outcome(item.locator, "new", doc.language, doc.media_type, statements=len(result.statements)))
 
     try:
-        if workers <= 1:
+        if cluster:
+            _run_cluster(loaded(), save, cluster)
+        elif workers <= 1:
             for item, data in loaded():
                 save(item, process(item.locator, data, item.media_type))
         else:
@@ -182,6 +190,38 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Proces
                     save(pending.pop(fut), fut.result())
         for fut, item in list(pending.items()):
             save(item, fut.result())
+
+
+def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str) -> None:
+    """`process` on Dask workers, results saved here as they arrive; 2 tasks per worker thread in flight."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        raise UsageError("--cluster needs the extra: pip install 'integraph[dask]'") from exc
+    try:
+        client = Client(address, timeout=10, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
+        slots = 2 * max(1, sum(client.nthreads().values()))
+        running = as_completed(loop=client.loop)
+        items: dict[str, Input] = {}
+
+        def collect(fut: Any) -> None:
+            try:
+                result = fut.result()
+            except Exception as exc:  # a worker died or cannot import integraph: record, go on
+                result = Processed(None, [], "internal", f"internal: worker failed: {type(exc).__name__}: {exc}"[:300])
+            save(items.pop(fut.key), result)
+
+        for item, data in jobs:
+            fut = client.submit(process, item.locator, data, item.media_type, pure=False)
+            items[fut.key] = item
+            running.add(fut)
+            if running.count() >= slots:
+                collect(next(running))
+        for fut in running:
+            collect(fut)
 
 
 def reextract(store: Store, progress: bool = False) -> int:
