@@ -113,16 +113,46 @@ def analyse(raw: str, lang: str | None, legal_forms: bool = True) -> NameForm:
             if cut:
                 offset = _offset(words[start:end], kept)
                 start, end, legal = start + offset, start + offset + len(kept), legal + cut
+        start, end, legal = _gazetteer_legal_forms(surface, start, end, legal, lang)
     body = range(start, end)
     core = tuple(lemmas[i] for i in body if tokens[i] not in FUNCTION_WORDS and lemmas[i] not in FUNCTION_WORDS)
     core = core or lemmas[start:end]
     latin = tuple(to_latin(w, lang) for w in core)
     # A name written in Latin letters transliterates the inflected words, not their lemmas.
-    surface = tuple(tokens[i] for i in body
+    written = tuple(tokens[i] for i in body
                     if tokens[i] not in FUNCTION_WORDS and lemmas[i] not in FUNCTION_WORDS) or tokens[start:end]
-    spelled = tuple(to_latin(w, lang) for w in surface)
-    return NameForm(raw, lang, tokens, lemmas, core, latin, surface, spelled, legal, script_of(raw),
+    spelled = tuple(to_latin(w, lang) for w in written)
+    return NameForm(raw, lang, tokens, lemmas, core, latin, written, spelled, legal, script_of(raw),
                     acronym_of(raw))
+
+
+# Kinds the gazetteer's legal_form() reports that are a legal form, not part of the identity
+# ("Ministerstvo" says public, but "Ministerstvo vnitra" without it is no name).
+STRIPPABLE_KINDS = {"foundation", "association", "company", "ngo"}
+
+
+def _gazetteer_legal_forms(surface: list[str], start: int, end: int, legal: tuple[str, ...],
+                           lang: str | None) -> tuple[int, int, tuple[str, ...]]:
+    """Strip one more edge word when `integraph.gazetteer.orgs.legal_form` knows it as a legal form.
+
+    Its lexicon covers more languages and inflected forms than ours ("Fundacji",
+    "Фондацията"); the kind it names is kept so "Fundacja X" and "Foundation X"
+    agree while "Fundacja X" and "Stowarzyszenie X" do not.
+    """
+    try:
+        from integraph.gazetteer.orgs import legal_form
+    except ImportError:  # the gazetteer is optional for the resolver
+        return start, end, legal
+    for edge in (start, end - 1):
+        if end - start < 3:
+            break
+        kind = legal_form(surface[edge], lang)
+        if kind in STRIPPABLE_KINDS:
+            legal += ("kind:" + kind,)
+            start, end = (start + 1, end) if edge == start else (start, end - 1)
+    kinds = tuple("kind:" + k for k in {legal_form(w, lang) for w in legal if not w.startswith("kind:")}
+                  if k in STRIPPABLE_KINDS)
+    return start, end, tuple(dict.fromkeys(legal + kinds))
 
 
 def _offset(whole: tuple[str, ...], part: tuple[str, ...]) -> int:
