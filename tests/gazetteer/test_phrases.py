@@ -63,3 +63,16 @@ def test_span_takes_the_closing_quote_and_not_a_paragraph_break():
     (m,) = _index().find(text, "bg")
     assert text[m.start:m.end] == "Оперативна програма „Добро управление“"
     assert _index().find("Fundusz Azylu,\n\nMigracji i Integracji", "pl") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x052F), max_size=120), st.sampled_from([None, "en", "bg", "cs"]))
+def test_every_finder_returns_exact_disjoint_spans(text, lang):
+    from integraph.gazetteer import cities, countries, cues, funds, orgs
+
+    for finder in (funds.find, countries.find, cities.find, orgs.find_international, cues.match_status):
+        found = finder(text, lang)
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start
+        for m in found:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()
