@@ -139,6 +139,11 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         taken.append((ls, le))
     found.extra["defined_acronyms"] = {k: (v.start, v.end) for k, v in defined.items()}
 
+    from integraph.gazetteer import cues
+
+    pwords = [w.lower() for w in cues.cues("project_words", lang) if len(w) > 3]
+    found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
+                      and not any(o.name.lower().startswith(w) for w in pwords)]
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
         if o.kind is None and not o.key:
@@ -193,6 +198,34 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             em.fact(eid, "Organisation", "name", acr, a, b, "integraph.acronym-bare.v1", 0.6)
         mentions.add(Mention(a, b, eid, "Organisation", acr))
     return found_mentions
+
+
+# An organisation's own organs are not organisations of their own (lemmas, lower-case).
+INTERNAL_ORGANS = {
+    "управителен съвет", "надзорен съвет", "общо събрание", "зарząd", "zarząd", "rada nadzorczy", "rada fundacja",
+    "walny zgromadzenie", "správní rada", "dozorčí rada", "valný hromada", "členský schůze", "vorstand",
+    "aufsichtsrat", "mitgliederversammlung", "board of director", "board of trustee", "general assembly",
+    "management board", "supervisory board", "conseil d'administration", "assemblée générale", "consiglio direttivo",
+    "assemblea dei socio", "junta directivo", "asamblea general", "raad van bestuur", "algemeen vergadering",
+    "styrelse", "hallitus", "juhatus", "valdyba", "valde", "igazgatóság", "kuratórium", "διοικητικό συμβούλιο",
+    "γενική συνέλευση", "consiliul director", "adunarea generală", "upravni odbor", "skupština", "правління",
+}
+
+
+def _drop_elision(o: OrgMention) -> OrgMention:
+    """"L'Associazione Casa Comune" is named "Associazione Casa Comune"."""
+    m = re.match(r"(?:[LlDd]|[Dd]ell|[Nn]ell|[Aa]ll|[Ss]ull)['’]", o.name)
+    if m and len(o.name) > m.end() + 3:
+        o.start += m.end()
+        o.name = o.name[m.end():]
+    return o
+
+
+def _internal_organ(name: str, lang: str | None) -> bool:
+    from integraph.textutil import lemmatise
+
+    low = " ".join(name.lower().split())
+    return low in INTERNAL_ORGANS or lemmatise(name, lang) in INTERNAL_ORGANS
 
 
 def base_form(name: str, lang: str | None) -> str | None:

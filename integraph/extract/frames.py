@@ -119,6 +119,7 @@ def find_frames(found: Findings) -> list[Frame]:
             add((start, end), doc_level=True)
 
     # "the project Local Integration Hubs Network", "projektu LIHN": unquoted names after a project word
+    weak: set[str] = set()
     for m in UNQUOTED.finditer(text):
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans):
             continue
@@ -128,8 +129,11 @@ def find_frames(found: Findings) -> list[Frame]:
             f = add((a, a + len(name)))
             if f:
                 f.acronym = name
+                weak.add(f.key)
         elif len(name.split()) >= 2 and sum(w[:1].isupper() for w in name.split()) >= 2:
-            add((a, a + len(name)))
+            f = add((a, a + len(name)))
+            if f:
+                weak.add(f.key)
 
     # an acronym in brackets right after a quoted title: „Title“ (ACR)
     for frame in frames.values():
@@ -143,6 +147,7 @@ def find_frames(found: Findings) -> list[Frame]:
             frame.acronym_spans = [(m.start(), m.end()) for m in re.finditer(
                 rf"(?<![\w-]){re.escape(frame.acronym)}(?![\w-])", text)
                 if not any(x <= m.start() < y for x, y in frame.mentions)]
+    _merge_into_heading_frames(found, frames, weak)
     # every other verbatim occurrence of a known title is a mention too
     for frame in frames.values():
         if len(frame.title) >= 8:
@@ -210,6 +215,40 @@ def _could_be_title(found: Findings, a: int, b: int, line: str) -> bool:
     if any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
         return False
     return not line.isupper()
+
+
+def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:
+    """An unquoted 'project X' inside the section that another project's title heads is that
+    project named another way (often in another language): 'Sieć … (LIHN)' … 'projektu Local …'."""
+    for key in list(weak):
+        f = frames.get(key)
+        if f is None or len(f.mentions) != 1:
+            continue
+        a = f.mentions[0][0]
+        for other in frames.values():
+            if other is f:
+                continue
+            heads = [heading_section(found.doc.sections, x) or _block_at(found, x) for x, _ in other.mentions]
+            if any(h is not None and h[0] <= a < h[1] for h in [(s.start, s.end) if isinstance(s, Section) else s
+                                                                 for s in heads if s is not None]):
+                other.mentions += f.mentions
+                other.acronym = other.acronym or f.acronym
+                del frames[key]
+                break
+
+
+def _block_at(found: Findings, a: int) -> tuple[int, int] | None:
+    """A title line's block: from it to the next short title-like line (for documents without headings)."""
+    paras = paragraphs(found)
+    for i, (x, y) in enumerate(paras):
+        if x <= a < y:
+            end = y
+            for x2, y2 in paras[i + 1:i + 6]:
+                if y2 - x2 < 100 and not found.doc.text[x2:y2].rstrip().endswith((".", ":", ";")):
+                    break
+                end = y2
+            return (x, end)
+    return None
 
 
 def _merge_short_forms(frames: dict[str, Frame]) -> None:

@@ -72,6 +72,9 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
 
 
 HEAD_FINAL = {"hu", "fi", "et"}
+# Endings that make a capitalised word an adjective even at the start of a line ("Държавна агенция").
+STRONG_ADJECTIVE = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|cki|cka|ckie|ски|ска|ско|вна|ална|ична|ен|ный|ная|ний|"
+                              r"ische|ischer|isches|ical|ional|ale|ienne|ese|ική|ικό|ικός)$", re.I)
 SLAVIC = {"cs", "sk", "pl", "hr", "sl", "uk", "ru", "bg"}
 ARTICLES = {"A", "Az", "The", "Der", "Die", "Das", "La", "Le", "Les", "Il", "Lo", "El", "Los", "Las", "De", "Het",
             "O", "Η", "Ο", "Το", "Οι", "W", "V", "Z", "В", "С", "От", "На"}
@@ -140,8 +143,10 @@ class OrgFinder:
                 # "Държавна агенция за бежанците", "Пловдивски университет": a lower-case head
                 # names something only right after a capitalised word
                 prev = words[i - 1] if i else None
-                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or kind == "generic" \
-                        and not ADJECTIVE_END.search(prev[2]):
+                line_initial = prev is not None and (prev[0] == 0 or "\n" in text[max(0, prev[0] - 2):prev[0]]
+                                                      or text[max(0, prev[0] - 2):prev[0]].strip() in (".", "!", "?"))
+                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
+                        kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
                     kind = None
             if not kind or not self._free(a, b):
                 i += 1
@@ -173,6 +178,8 @@ class OrgFinder:
             q = self._quoted_after(words[last][1])
             if q:
                 e = q
+            elif text[e:e + 1] == "." and "." in words[last][2]:
+                e += 1  # "e.V.", "o.p.s.": the abbreviation's own last dot
             out.append(OrgMention(s, e, text[s:e], kind=None if kind in ("generic", "suffix") else kind, rule="headed"))
             i = last + 1
             while i < len(words) and words[i][0] < e:

@@ -10,7 +10,6 @@ from integraph.extract.findings import Findings, cue_words
 
 EXTRACTOR = "integraph.profile.v1"
 NUMBER_BEFORE = re.compile(r"(\d{1,5})(?:[-–]?\w{0,4})?\s+(?:\w+\s+){0,2}$")
-NATIONAL_KINDS = {"foundation", "association", "ngo", "public", "academic", "company"}
 
 
 def main_organisation(found: Findings, mentions: Mentions) -> str | None:
@@ -44,6 +43,38 @@ def document_owner(found: Findings, mentions: Mentions):
 
 def _is_intl(found: Findings, start: int) -> bool:
     return any(m.start <= start < m.end for m in found.international)
+
+
+FROM = re.compile(r"^\s*,?\s*(?:\w{1,5}\s+)?(?:z|ze|od|от|из|from|aus|in|de|d'|du|da|di|dal|från|i|iz|з|із|από|στη|στο|w|we|v|ve|в|във|à|a|en|em|no|na)\s+$",
+                  re.I)
+
+
+def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    """'Gmina Miejska Kraków', 'Verein Brücken e.V. z Lipska (Niemcy)', 'Gefyra … στη Θεσσαλονίκη':
+    a place inside an organisation's name, or right after it, says its country."""
+    text = found.doc.text
+    country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
+    places = sorted((m for m in mentions.items if m.schema == "Place" and m.entity in country_of), key=lambda m: m.start)
+    for o in mentions.items:
+        if o.schema != "Organisation" or _is_intl(found, o.start):
+            continue
+        # a place closing the name ("Gmina Miejska Kraków", "Comune di Bologna"), not one inside a
+        # word of it ("Fundacja Most Kultur" is not in Most, Czechia)
+        inside = [p for p in places if o.start <= p.start and p.end <= o.end
+                  and re.fullmatch(r"[\s\d)]*", text[p.end:o.end])]
+        after = next((p for p in places if 0 <= p.start - o.end <= 25), None)
+        chosen = inside[-1] if inside else None
+        if chosen is None and after is not None and FROM.match(text[o.end:after.start]):
+            chosen = after
+        if chosen is None:
+            continue
+        # "z Lipska (Niemcy)", "от Лайпциг, Германия": a country named with the city decides
+        nxt = next((p for p in places if 0 <= p.start - chosen.end <= 3 and p is not chosen), None)
+        country = country_of[chosen.entity]
+        if nxt is not None and re.fullmatch(r"\s*[(,]\s*", text[chosen.end:nxt.start]):
+            country = country_of[nxt.entity]
+            chosen = nxt
+        em.fact(o.entity, "Organisation", "country", country, o.start, chosen.end, EXTRACTOR, 0.75)
 
 
 def _foreign(found: Findings, m) -> bool:
@@ -88,10 +119,16 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
                 a = s.start + m.start(1)
                 em.fact(subject, "Organisation", "staff", m.group(1), a, s.start + i + len(c), EXTRACTOR, 0.7)
             break
+    _country_from_places(found, em, mentions)
     hint = found.extra.get("country_hint")
     if hint:
+        # The language of a document says the country of its publisher and of the public bodies
+        # it names (a Polish text's "Urząd" is Polish); other organisations may be foreign.
         kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
+        placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
+        owner = document_owner(found, mentions)
         for m in mentions.items:
-            if m.schema == "Organisation" and (kinds.get(m.entity) in NATIONAL_KINDS or m.entity not in kinds) \
+            if m.schema == "Organisation" and m.entity not in placed and (
+                    kinds.get(m.entity) == "public" or (owner is not None and m.entity == owner.entity)) \
                     and not _is_intl(found, m.start) and not _foreign(found, m):
                 em.fact(m.entity, "Organisation", "country", hint, m.start, m.end, EXTRACTOR, 0.6)

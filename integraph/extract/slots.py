@@ -50,7 +50,7 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
         elif m.kind == "url":
             em.fact(f.entity, "Project", "url", m.extra.get("normalised", m.value), m.start, m.end, EXTRACTOR, 0.75)
         elif m.kind == "period":
-            if _programme_period(found, m):
+            if _programme_period(found, m) or _short_event(m.value):
                 continue
             start, end = m.value
             if start:
@@ -73,6 +73,12 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _report_owner(found, frames, em, mentions)
     _outputs(found, frames, em)
     _status(found, frames, em)
+
+
+def _short_event(value: tuple) -> bool:
+    """'5-6 February 2020': a meeting, not a project period (both ends in the same month, day precision)."""
+    a, b = (str(v or "") for v in value)
+    return len(a) == 10 and len(b) == 10 and a[:7] == b[:7]
 
 
 def _programme_period(found: Findings, m) -> bool:
