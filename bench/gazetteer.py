@@ -93,6 +93,20 @@ def main() -> None:
         print(f"  {k}: precision {right}/{found} = {right / max(found, 1):.3f}")
     print(f"\npeak RSS {rss_mb():.0f} MB (this process; simplemma bg+pl+cs dictionaries loaded)")
 
+    # memory per document language: a fresh process tags one seed with every gazetteer
+    import subprocess
+    probe = (
+        "import resource,sys;from pathlib import Path;"
+        "from integraph.gazetteer import funds,countries,cities,orgs,cues;"
+        "t=Path(sys.argv[1]).read_text('utf-8');l=sys.argv[2];"
+        "[f(t,l) for f in (funds.find,countries.find,cities.find,orgs.find_international,cues.match_status)];"
+        # VmHWM, not ru_maxrss: the latter keeps the parent's high-water mark across exec
+        "print([int(x.split()[1])//1024 for x in open('/proc/self/status') if x.startswith('VmHWM')][0])"
+    )
+    for key in ("000", "004", "003"):
+        out = subprocess.run([sys.executable, "-c", probe, str(seeds[key]), langs[key]], capture_output=True, text=True, cwd=ROOT, check=True)
+        print(f"  fresh process tagging seed {key} ({langs[key]}) with all gazetteers: peak RSS {out.stdout.strip()} MB")
+
 
 if __name__ == "__main__":
     main()
