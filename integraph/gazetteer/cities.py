@@ -31,7 +31,8 @@ from typing import Any
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer import cache_dir, load_data
-from integraph.gazetteer.citybuild import VERSION, quick_fold
+from integraph.gazetteer.citybuild import VERSION
+from integraph.gazetteer.folding import quick_fold
 from integraph.gazetteer.phrases import Tok, _lemma_key, tokenise
 
 KIND = "city"

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from integraph.extract.recognise import Match
-from integraph.textutil import fold, lemma
+from integraph.gazetteer.folding import fold_word, quick_fold
+from integraph.textutil import lemma
 
 # Like textutil.WORD but keeps a trailing "+" ("ESF+", "Erasmus+", "OP Z+") and dotted
 # initialisms stay separate tokens (the gap rule lets "ds." through).
@@ -41,7 +42,7 @@ class Tok:
 def token_key(raw: str) -> str:
     """The folded form of one token, keeping a trailing '+' that fold() would drop."""
     plus = raw.endswith("+")
-    return fold(raw.rstrip("+")) + ("+" if plus else "")
+    return fold_word(raw.rstrip("+")) + ("+" if plus else "")
 
 
 # French/Italian/Catalan elided articles and prepositions become tokens of their own, so that
@@ -217,7 +218,7 @@ def _lemma_key(raw: str, lang: str | None) -> str:
     word = raw.rstrip("+")
     # hyphenated compounds ("Kluż-Napoka") are lemmatised part by part
     parts = [lemma(p, lang) for p in re.split(r"[-'’]", word) if p]
-    return fold("-".join(parts)) + ("+" if plus else "")
+    return quick_fold("-".join(parts)) + ("+" if plus else "")
 
 
 def _lemma_paths(raw: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
