@@ -46,6 +46,17 @@ class Backend(Protocol):
     def hits(self, query: Query, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]: ...
     def facet_counts(self, query: Query) -> list[dict[str, Any]]: ...
     def set_names(self, rows: Iterable[tuple[str, str, str, str]]) -> None: ...
+    def tags_of(self, rows: Sequence[int], facet: str) -> dict[int, list[str]]:
+        """rowid -> values of one facet, for a page of hits."""
+        if not rows:
+            return {}
+        marks = ", ".join("?" for _ in rows)
+        out: dict[int, list[str]] = {}
+        for r in self.db.query(f"SELECT row_, value FROM search_tags WHERE facet = ? AND row_ IN ({marks}) "
+                               "ORDER BY value", [facet, *rows]):
+            out.setdefault(r["row_"], []).append(r["value"])
+        return out
+
     def names(self, words: Sequence[str], limit: int) -> list[dict[str, Any]]: ...
 
 
@@ -74,6 +85,13 @@ class Fts5Backend:
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS search_docs (document TEXT PRIMARY KEY)"
         )
+        # Where each indexed paragraph sits (FTS rowid = row_); FTS5 cannot
+        # index its UNINDEXED columns, so lookups by document go through here.
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS search_rows (row_ INTEGER PRIMARY KEY, document TEXT NOT NULL, "
+            "start_ INTEGER NOT NULL, end_ INTEGER NOT NULL)"
+        )
+        self.db.execute("CREATE INDEX IF NOT EXISTS search_rows_document ON search_rows(document)")
         # Facet values per paragraph: (rowid of search_fts, facet, value).
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS search_tags (row_ INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, "
@@ -95,8 +113,15 @@ class Fts5Backend:
     def add_paragraphs(self, rows: Iterable[tuple[str, int, int, str, str, str | None]]) -> None:
         """rows: (document, idx, start, surface, lemmas, language)."""
         rows = list(rows)
+        top = self.db.query("SELECT MAX(row_) AS m FROM search_rows")[0]["m"] or 0
+        numbered = [(top + 1 + i, *r) for i, r in enumerate(rows)]
         self.db.executemany(
-            "INSERT INTO search_fts(document, idx, start_, surface, lemmas, language) VALUES (?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO search_rows(row_, document, start_, end_) VALUES (?, ?, ?, ?)",
+            [(n, r[0], r[2], r[2] + len(r[3])) for n, *r in numbered],
+        )
+        self.db.executemany(
+            "INSERT INTO search_fts(rowid, document, idx, start_, surface, lemmas, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", numbered
         )
         self.db.executemany(
             "INSERT INTO search_docs(document) VALUES (?) ON CONFLICT(document) DO NOTHING",
@@ -109,15 +134,16 @@ class Fts5Backend:
         )
 
     def drop_document(self, document: str) -> None:
-        rows = [r["rowid"] for r in self.db.query("SELECT rowid FROM search_fts WHERE document = ?", (document,))]
-        self.db.executemany("DELETE FROM search_tags WHERE row_ = ?", [(r,) for r in rows])
-        self.db.execute("DELETE FROM search_fts WHERE document = ?", (document,))
+        rows = [(r["row_"],) for r in self.db.query("SELECT row_ FROM search_rows WHERE document = ?", (document,))]
+        self.db.executemany("DELETE FROM search_tags WHERE row_ = ?", rows)
+        self.db.executemany("DELETE FROM search_fts WHERE rowid = ?", rows)
+        self.db.execute("DELETE FROM search_rows WHERE document = ?", (document,))
         self.db.execute("DELETE FROM search_docs WHERE document = ?", (document,))
 
     def spans_of(self, document: str) -> list[tuple[int, int, int]]:
         """(rowid, start, end) of one document's indexed paragraphs."""
-        return [(r["rowid"], r["start_"], r["start_"] + r["n"]) for r in self.db.query(
-            "SELECT rowid, start_, length(surface) AS n FROM search_fts WHERE document = ?", (document,))]
+        return [(r["row_"], r["start_"], r["end_"]) for r in self.db.query(
+            "SELECT row_, start_, end_ FROM search_rows WHERE document = ?", (document,))]
 
     def set_tags(self, rows: Iterable[tuple[int, str, str]], facets: Sequence[str]) -> None:
         """Replace every tag of `facets` by `rows` of (rowid, facet, value)."""
@@ -193,6 +219,17 @@ class Fts5Backend:
             f"(SELECT rowid FROM search_fts WHERE {where}) GROUP BY facet, value ORDER BY facet, n DESC, value",
             params,
         )
+
+    def tags_of(self, rows: Sequence[int], facet: str) -> dict[int, list[str]]:
+        """rowid -> values of one facet, for a page of hits."""
+        if not rows:
+            return {}
+        marks = ", ".join("?" for _ in rows)
+        out: dict[int, list[str]] = {}
+        for r in self.db.query(f"SELECT row_, value FROM search_tags WHERE facet = ? AND row_ IN ({marks}) "
+                               "ORDER BY value", [facet, *rows]):
+            out.setdefault(r["row_"], []).append(r["value"])
+        return out
 
     def names(self, words: Sequence[str], limit: int) -> list[dict[str, Any]]:
         if not words:

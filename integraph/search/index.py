@@ -16,7 +16,8 @@ from integraph.search.translit import to_latin
 from integraph.store import Store
 from integraph.textutil import fold, lemmatise
 
-ENTITY_FACETS = ("type", "country", "city", "programme", "status")
+# "entity" is not shown as a facet: it links a hit to the entities its paragraph states facts about.
+ENTITY_FACETS = ("type", "country", "city", "programme", "status", "entity")
 TEXT_FACETS = ("language", "year", "theme")
 ENTITY_TYPES = {"projects": "Project", "organisations": "Organisation", "programmes": "Programme", "places": "Place"}
 
@@ -32,7 +33,8 @@ class IndexReport:
 def fingerprint(store: Store) -> str:
     """Changes whenever documents, statements or resolution change: the key for derived caches."""
     parts = []
-    for table, col in (("documents", "size"), ("statements", "id"), ("canonical", "entity"), ("judgements", "at")):
+    # Only indexed columns, so this stays an index scan on a large store.
+    for table, col in (("documents", "id"), ("statements", "id"), ("canonical", "entity"), ("judgements", "left_")):
         row = store.db.query(f"SELECT COUNT(*) AS n, MAX({col}) AS m FROM {table}")[0]
         parts.append(f"{row['n']}:{row['m']}")
     return "|".join(parts)
@@ -152,7 +154,7 @@ def _refresh_entities(backend: Any, data: dict[str, Any], stated: dict[str, list
     tags: set[tuple[int, str, str]] = set()
     for key, schema in ENTITY_TYPES.items():
         for e in data.get(key, []):
-            values = [("type", schema)] + _entity_facets(key, e, places, programmes)
+            values = [("type", schema), ("entity", e["id"])] + _entity_facets(key, e, places, programmes)
             for src in [*e.get("sources", []), *stated.get(e["id"], [])]:
                 doc = src["document"]
                 if doc not in spans_cache:

@@ -115,18 +115,20 @@ def search(
         return result
     total, rows = backend.hits(query, limit, offset)
     docs = _documents(store, {r["document"] for r in rows})
+    about = backend.tags_of([r["row_"] for r in rows], "entity")
     for r in rows:
         snippet = passage(r["surface"], r["start_"], marks, r["language"])
         doc = docs.get(r["document"], {})
         result["hits"].append({
             "document": r["document"], "title": doc.get("title"), "source": doc.get("source"),
             "date": doc.get("date"), "paragraph": r["idx"], "language": r["language"],
-            "score": round(-r["score"], 4), **snippet,
+            "score": round(-r["score"], 4), "about": about.get(r["row_"], []), **snippet,
         })
     result["total"] = total
     facets: dict[str, list[dict[str, Any]]] = {f: [] for f in FACETS}
     for row in backend.facet_counts(query):
-        facets.setdefault(row["facet"], []).append({"value": row["value"], "count": row["n"]})
+        if row["facet"] in facets:
+            facets[row["facet"]].append({"value": row["value"], "count": row["n"]})
     result["facets"] = facets
     result["entities"] = entities(store, q)
     return result

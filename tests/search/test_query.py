@@ -66,3 +66,18 @@ def test_paging(kb):
     second = search(store, "project", limit=1, offset=1)
     assert first["total"] == second["total"] >= 2
     assert first["hits"][0] != second["hits"][0]
+
+
+def test_deleted_documents_leave_the_index(tmp_path):
+    import synthetic_kb
+
+    from integraph.store import Store
+
+    with Store(tmp_path / "kb.sqlite") as store:
+        ids = synthetic_kb.build(store)
+        index(store)
+        assert search(store, "Bruksela")["total"] >= 1
+        store.db.execute("DELETE FROM documents WHERE id = ?", (ids["pl2021"],))
+        store.db.commit()
+        assert index(store).removed == 1
+        assert search(store, "Bruksela")["total"] == 0
