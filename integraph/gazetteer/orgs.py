@@ -3,7 +3,8 @@
 `legal_form(name, lang)` tells the kind of an organisation (foundation, association,
 ngo, public, international, network, academic, company) from the words of its name,
 using data/lexicon/org_words.json:
-  1. a legal-form abbreviation that closes the name ("… z. s.", "… e.V.", "… gGmbH");
+  1. a legal-form abbreviation that closes the name ("… z. s.", "… e.V.", "… gGmbH") or,
+     in Estonian/Lithuanian style, opens it ("MTÜ …", "SA …", "VšĮ …");
   2. a multi-word phrase anywhere ("organizacja pozarządowa", "nestátní nezisková organizace");
   3. the first word of the name that is a known word, compared by folded surface form and by
      simplemma lemma, so inflected forms count ("Fundacji", "Stowarzyszenia", "Фондацията").
@@ -82,6 +83,27 @@ def _suffix_kind(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> list[tuple[str, str]]:
+    data = load_data("lexicon/org_words.json").get("prefixes", {})
+    return sorted(((_squash(p), kind) for kind, items in data.items() for p in items), key=lambda p: -len(p[0]))
+
+
+def _prefix_kind(name: str) -> str | None:
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for prefix, kind in _prefixes():
+        head = ""
+        for w in words[:-1]:  # the prefix may be spelt with spaces ("o. z.") but never is the whole name
+            head += w.replace(".", "")
+            if head == prefix:
+                return kind
+            if len(head) >= len(prefix):
+                break
+    return None
+
+
 def institution_word(name: str, lang: str | None) -> str | None:
     """The group of the first organisation word in `name`: a kind, or 'centre' / 'committee'."""
     found = _scan(name, lang)
@@ -113,7 +135,7 @@ def legal_form(word_or_name: str, lang: str | None) -> str | None:
 
     "Fundacji" (pl) → foundation; "Stowarzyszenie Interwencji Prawnej" → association;
     "Ministerstvo vnitra" → public; "Flüchtlingsrat e.V." → association."""
-    kind = _suffix_kind(word_or_name)
+    kind = _suffix_kind(word_or_name) or _prefix_kind(word_or_name)
     if kind:
         return kind
     group_kinds = load_data("lexicon/org_words.json").get("kind_of_group", {})
