@@ -46,7 +46,7 @@ def layout(ids: list[str], edges: list[tuple[str, str]], iterations: int = 200) 
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     w, h = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    pad = 70
+    pad = 150  # room for labels, which are centred on their node
     return {v: (pad + (p[0] - min(xs)) / w * (WIDTH - 2 * pad), 40 + (p[1] - min(ys)) / h * (HEIGHT - 80))
             for v, p in pos.items()}
 
