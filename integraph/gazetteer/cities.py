@@ -20,6 +20,7 @@ Match.value is the GeoNames id; extra has name, country, population, lat, lon.
 """
 from __future__ import annotations
 
+import fcntl
 import re
 import sqlite3
 import subprocess
@@ -53,7 +54,9 @@ def ensure_built() -> Path:
     """Build the table if it is missing; returns its path."""
     path = db_path()
     if not path.exists():
-        with _lock:
+        # one builder at a time, across threads (lock) and processes (flock on a side file)
+        with _lock, open(path.with_suffix(".lock"), "w") as lockfile:
+            fcntl.flock(lockfile, fcntl.LOCK_EX)
             if not path.exists():
                 subprocess.run([sys.executable, "-m", "integraph.gazetteer.citybuild", str(path)], check=True)
     return path
