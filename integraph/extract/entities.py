@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
-from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, match_initials, name_key
+from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
 
 EXTRACTOR = "integraph.entities.v1"
 # Bodies of the international gazetteer that texts name as a place or polity
@@ -171,7 +171,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             em.fact(eid, "Organisation", "kind", o.kind, o.start, o.end, EXTRACTOR, 0.7)
         if o.country:
             em.fact(eid, "Organisation", "country", o.country, o.start, o.end, EXTRACTOR, 0.8)
-        base = base_form(o.name, lang) if o.rule == "headed" else None
+        first_word = o.name.split()[0] if o.name.split() else ""
+        base = base_form(o.name, lang) if o.rule == "headed" and head_kind(org_words.legal_form, first_word, lang) else None
         if base and base != o.name:
             em.fact(eid, "Organisation", "name", base, o.start, o.end, "integraph.base-form.v1", 0.6)
         if o.key:

@@ -30,6 +30,7 @@ PHASE_TWO: list[tuple[str, Rule]] = [
     (rules_acronyms.ACRONYM_EQUAL, rules_acronyms.rule_acronym_equal),
     (rules_acronyms.ACRONYM_NEAR, rules_acronyms.rule_acronym_near),
     (rules_projects.TITLE, rules_projects.rule_project_title),
+    (rules_projects.SUBTITLE, rules_projects.rule_project_subtitle),
     (rules_projects.ACRONYM, rules_projects.rule_project_acronym),
 ]
 

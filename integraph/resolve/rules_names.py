@@ -74,6 +74,21 @@ def rule_name(ctx: Context) -> Iterator[Judgement]:
         for (_, key), members in sorted(groups.items()):
             if len({r.id for r, _ in members}) > 1:
                 yield from _star(ctx, members, NAME, 1.0, key)
+        if schema == "Organisation":
+            # The same words as written, when the lemmatiser of one language knows a word
+            # the other's does not ("Brücken" is "Brücke" only to the German dictionary).
+            written: dict[tuple[str, str], list[tuple[Record, NameForm]]] = {}
+            for rec in ctx.of(schema):
+                for f in ctx.forms[rec.id]:
+                    if f.spelled and f.spelled_key != f.latin_key:
+                        written.setdefault((f.script, f.spelled_key), []).append((rec, f))
+            for rec in ctx.of(schema):
+                for f in ctx.forms[rec.id]:
+                    if f.spelled and f.spelled_key == f.latin_key and (f.script, f.spelled_key) in written:
+                        written[(f.script, f.spelled_key)].append((rec, f))
+            for (_, key), members in sorted(written.items()):
+                if len({r.id for r, _ in members}) > 1:
+                    yield from _star(ctx, members, NAME, 0.95, "written:" + key)
 
 
 def rule_translit(ctx: Context) -> Iterator[Judgement]:

@@ -1,6 +1,7 @@
 """Rules for projects: the same title, or the same acronym with the same organisations."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from rapidfuzz import fuzz
@@ -13,6 +14,8 @@ from integraph.textutil import normalise
 
 TITLE = "resolve.project_title.v1"
 ACRONYM = "resolve.project_acronym.v1"
+SUBTITLE = "resolve.project_subtitle.v1"
+LONG_ACRONYM = 4
 TITLE_SAME = 90.0  # the gold scorer's threshold for "the same title"
 
 
@@ -59,6 +62,23 @@ def rule_project_acronym(ctx: Context) -> Iterator[Judgement]:
             orgs_a = _organisations(ctx, a)
             for b in recs[i + 1:]:
                 common = orgs_a & _organisations(ctx, b)
-                if common and a.doc != b.doc:
-                    yield judge(a.id, b.id, SAME, ACRONYM, 0.9, {"acronym": acro, "organisations": sorted(common)[:5]})
+                # a long acronym names one project; a short one needs an organisation in common
+                if (common or len(acro) >= LONG_ACRONYM) and a.doc != b.doc:
+                    yield judge(a.id, b.id, SAME, ACRONYM, 0.9 if common else 0.8,
+                                {"acronym": acro, "organisations": sorted(common)[:5]})
                     break
+
+
+def rule_project_subtitle(ctx: Context) -> Iterator[Judgement]:
+    """resolve.project_subtitle.v1: 'Title' and 'Title – subtitle' are one project."""
+    full: dict[str, list[tuple[Record, str]]] = {}
+    for rec in ctx.of("Project"):
+        for title in rec.names:
+            head = re.split(r"\s+[-–—:]\s+", title, maxsplit=1)
+            if len(head) == 2 and len(normalise(head[0])) >= 8:
+                full.setdefault(normalise(head[0]), []).append((rec, title))
+    for rec in ctx.of("Project"):
+        for title in rec.names:
+            for other, long_title in full.get(normalise(title), []):
+                if other.id != rec.id:
+                    yield judge(rec.id, other.id, SAME, SUBTITLE, 0.9, {"titles": [title, long_title]})
