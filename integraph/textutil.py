@@ -20,20 +20,18 @@ LEMMA_LANGS = {
 }
 
 
+# Punctuation and symbols become spaces, except a hyphen between two letters or digits.
+_DROP = re.compile(r"[^\w\s-]|_|(?<![^\W_])-|-(?![^\W_])")
+
+
+@lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
     """NFKC, case-folded, quotes and dashes unified, other punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES).translate(DASHES)
-    out = []
-    for i, ch in enumerate(text):
-        if ch == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
-            out.append(ch)
-        elif unicodedata.category(ch)[0] in "PS":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return " ".join("".join(out).split())
+    return " ".join(_DROP.sub(" ", text).split())
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """normalise() and strip diacritics: 'Linköping' → 'linkoping'. Cyrillic letters survive."""
     decomposed = unicodedata.normalize("NFD", normalise(text))

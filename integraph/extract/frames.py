@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings, cue_words
@@ -274,16 +275,22 @@ def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
     """Lines 'label: value' whose label is a known field label, with the field group."""
     from integraph.gazetteer import cues
 
-    labels = cues.field_labels(found.lang) if hasattr(cues, "field_labels") else {}
+    labels = _normalised_labels(found.lang)
     out = []
     for m in LABEL_LINE.finditer(found.doc.text):
         label = normalise(m.group(1))
-        for group, words in labels.items():
-            if any(label == normalise(w) or label.startswith(normalise(w) + " ") or label.endswith(" " + normalise(w))
-                   for w in words):
+        for group, words in labels:
+            if any(label == w or label.startswith(w + " ") or label.endswith(" " + w) for w in words):
                 out.append((group, m))
                 break
     return out
+
+
+@lru_cache(maxsize=64)
+def _normalised_labels(lang: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from integraph.gazetteer import cues
+
+    return tuple((g, tuple(normalise(w) for w in ws)) for g, ws in cues.field_labels(lang).items())
 
 
 def paragraphs(found: Findings) -> list[tuple[int, int]]:

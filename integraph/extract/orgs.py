@@ -81,6 +81,9 @@ ARTICLES = {"A", "Az", "The", "Der", "Die", "Das", "La", "Le", "Les", "Il", "Lo"
 VERB_ENDINGS = ("t", "ti", "ć", "ть", "ти", "ться", "tis", "ći")
 
 
+_KIND_CACHE: dict[int, dict[tuple[str, str | None], str | None]] = {}
+
+
 def text_gap(text: str, a: int, b: int) -> bool:
     """Is there anything but a single run of spaces between two words?"""
     return bool(text[a:b].strip()) or "\n" in text[a:b]
@@ -121,10 +124,14 @@ class OrgFinder:
         self.text = text
         self.lang = lang
         self._legal_form = legal_form  # (word, lang) -> kind | None
+        self._kinds: dict[tuple[str, str | None], str | None] = _KIND_CACHE.setdefault(id(legal_form), {})
         self.blocked = sorted(blocked)  # spans already taken (places, funds, dates…)
 
     def legal_form(self, word: str, lang: str | None) -> str | None:
-        return head_kind(self._legal_form, word, lang)
+        key = (word, lang)
+        if key not in self._kinds:
+            self._kinds[key] = head_kind(self._legal_form, word, lang)
+        return self._kinds[key]
 
     def _free(self, a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in self.blocked)
