@@ -13,6 +13,9 @@ CASES = [  # (lang, text, ISO codes in order)
     ("de", "Projekte in Deutschland, Österreich und der Schweiz", ["DE", "AT", "CH"]),
     ("en", "Partners from Romania, Spain and the Czech Republic", ["RO", "ES", "CZ"]),
     ("es", "socios de España, Francia e Italia", ["ES", "FR", "IT"]),
+    ("hr", "partneri iz Hrvatske i Njemačke", ["HR", "DE"]),
+    ("hu", "Magyarországon és Ausztriában", ["HU", "AT"]),
+    ("ru", "беженцы из Украины в Германии", ["UA", "DE"]),
     ("fr", "en France, en Belgique et aux Pays-Bas", ["FR", "BE", "NL"]),
     ("it", "in Italia e in Grecia", ["IT", "GR"]),
     ("pl", "z Rumunii, Hiszpanii, Szwecji, Polski, Włoch, Łotwy i Estonii", ["RO", "ES", "SE", "PL", "IT", "LV", "EE"]),
@@ -35,6 +38,7 @@ NOT_COUNTRIES = [
     ("pl", "Europa, Unia Europejska, UE, kraje EU"),
     ("bg", "Европа и Европейският съюз"),
     ("cs", "České dráhy a český jazyk"),
+    ("hr", "sjednica Hrvatske vlade"),  # genitive of Hrvatska = the adjective
     ("en", "The EU and Europe. PL DE FR IT are codes. Chad Smith played."),
     ("de", "Die EU, Europa und der Europarat."),
     ("en", "turkey for dinner and a jersey"),
