@@ -234,7 +234,8 @@ def reextract(db: str) -> None:
 def _register_optional() -> None:
     """Commands that live with their subsystem (resolution, portal) join the group here."""
     for module, names in (("integraph.resolve.commands", ("merge_cmd", "split_cmd", "explain_cmd")),
-                          ("integraph.web.commands", ("serve_cmd",))):
+                          ("integraph.web.commands", ("serve_cmd",)),
+                          ("integraph.store.commands", ("migrate_cmd",))):
         try:
             mod = __import__(module, fromlist=list(names))
         except ImportError:

@@ -1,0 +1,102 @@
+"""Project frames end to end on documents we wrote: title, scope, slots, status, span grounding."""
+from __future__ import annotations
+
+from integraph.convert import to_document
+from integraph.extract import extract
+from integraph.model import Statement
+
+REPORT_BG = """# Годишен доклад 2025
+
+## Завършени проекти
+
+### Проект „Общи пространства“, програма ФУМИ
+
+Сдружение „Отворени врати“ изпълни проект „Общи пространства“ в партньорство с Община Бургас.
+Проектът беше финансиран от Фонд „Убежище, миграция и интеграция“ и продължи от 1 март 2023 г. до 31 май 2025 г.
+
+## Проекти в процес на изпълнение
+
+### Проект „Нови съседи“
+
+Сдружение „Отворени врати“ изпълнява проект „Нови съседи“ от 1 юни 2025 г. съвместно с Фондация „Мост“.
+"""
+
+PAGE_PL = """Razem w Gdańsku
+
+grantodawca: Fundusz Azylu, Migracji i Integracji
+termin realizacji: 1.02.2024 – 31.01.2026
+kwota dofinansowania: 480 000,00 zł
+partnerzy: Gmina Miasta Gdańska, Stowarzyszenie Dom Dialogu
+
+Projekt wspiera rodziny cudzoziemców w Gdańsku.
+
+Koordynatorka: Anna Kowalska
+"""
+
+
+def facts(text: str, name: str) -> tuple[str, list[Statement]]:
+    doc = to_document(text.encode(), name)
+    return doc.text, extract(doc)
+
+
+def by_prop(statements: list[Statement], entity: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for s in statements:
+        if s.entity == entity:
+            out.setdefault(s.prop, []).append(s.value)
+    return out
+
+
+def names_of(statements: list[Statement]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for s in statements:
+        if s.prop in ("name", "acronym"):
+            out.setdefault(s.entity, set()).add(s.value)
+    return out
+
+
+def test_report_projects_with_status_from_headings_partners_and_periods():
+    text, sts = facts(REPORT_BG, "report.md")
+    projects = {s.value: s.entity for s in sts if s.prop == "title"}
+    assert set(projects) == {"Общи пространства", "Нови съседи"}
+    done, running = by_prop(sts, projects["Общи пространства"]), by_prop(sts, projects["Нови съседи"])
+    assert done["status"] == ["completed"] and running["status"] == ["ongoing"]
+    assert done["start"] == ["2023-03-01"] and done["end"] == ["2025-05-31"]
+    assert running["start"] == ["2025-06-01"]
+    names = names_of(sts)
+    assert "Община Бургас" in names[done["partner"][0]]
+    assert "Сдружение „Отворени врати“" in names[done["lead"][0]]
+    assert any("Фондация „Мост“" in names[p] for p in running["partner"])
+    assert done["funder"]
+
+
+def test_a_project_page_with_labelled_fields():
+    text, sts = facts(PAGE_PL, "page.txt")
+    pid = next(s.entity for s in sts if s.prop == "title")
+    p = by_prop(sts, pid)
+    assert p["title"] == ["Razem w Gdańsku"]
+    assert p["start"] == ["2024-02-01"] and p["end"] == ["2026-01-31"]
+    assert p["amount"] == ["480000 PLN"]
+    names = names_of(sts)
+    partners = {n for e in p["partner"] for n in names[e]}
+    assert {"Gmina Miasta Gdańska", "Stowarzyszenie Dom Dialogu"} <= partners
+    person = p["person"][0]
+    assert person.endswith("|coordinator")
+    assert names[person.split("|")[0]] == {"Anna Kowalska"}
+
+
+def test_every_statement_is_grounded_in_the_text():
+    for source, name in ((REPORT_BG, "report.md"), (PAGE_PL, "page.txt")):
+        text, sts = facts(source, name)
+        assert sts
+        for s in sts:
+            assert 0 <= s.span.start < s.span.end <= len(text)
+            if s.prop in ("title", "name", "acronym", "grant_id"):
+                assert text[s.span.start:s.span.end] == s.value or s.value in text[s.span.start:s.span.end] \
+                    or s.extractor.startswith("integraph.base-form")
+
+
+def test_extraction_is_deterministic():
+    _, a = facts(REPORT_BG, "report.md")
+    _, b = facts(REPORT_BG, "report.md")
+    assert [(s.entity, s.prop, s.value, s.span) for s in a] == [(s.entity, s.prop, s.value, s.span) for s in b]
