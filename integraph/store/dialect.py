@@ -216,6 +216,8 @@ def _connect_postgres(url: str) -> Connection:
 
 
 def _connect_sqlite(path: Path) -> Connection:
+    if "\x00" in str(path):
+        raise StoreError("a database path cannot contain a NUL character")
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     try:
@@ -230,6 +232,6 @@ def _connect_sqlite(path: Path) -> Connection:
         raw.execute("PRAGMA journal_mode=WAL")
         raw.execute("PRAGMA synchronous=NORMAL")
         raw.execute("PRAGMA foreign_keys=ON")
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, ValueError) as exc:  # ValueError: a NUL in the path
         raise StoreError(f"{path}: not a usable SQLite database ({exc})") from exc
     return Connection(raw, SQLITE, (sqlite3.Error,))
