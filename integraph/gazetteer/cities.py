@@ -158,7 +158,7 @@ def _candidates(text: str, toks: list[Tok], blocked: set[int], lang: str | None)
             if hits:
                 found = (i, j, hits, via)
                 break
-        if found is None and _cued(text, toks, i, lang):
+        if found is None and lang in STEM_LANGS and _cued(text, toks, i, lang):
             hits = _stem_lookup(toks[i].folded)
             if hits:
                 found = (i, i + 1, hits, "stem")
@@ -171,21 +171,24 @@ def _candidates(text: str, toks: list[Tok], blocked: set[int], lang: str | None)
 
 
 STEM_MIN_POPULATION = 100_000  # a guessed stem must at least point at a big city
+# languages whose case endings change the end of a town's name ("Brno" → "v Brně"); in the
+# others a stem guess only turns nouns into towns ("in Kraft" → Kraków)
+STEM_LANGS = {"bg", "cs", "sk", "pl", "sl", "hr", "lt", "lv", "et", "fi", "hu", "ro", "uk", "ru"}
 
 
 @lru_cache(maxsize=10_000)
 def _stem_lookup(folded: str) -> list[dict[str, Any]]:
     """Last resort for a cued word that neither its form nor its lemma finds ("v Brně" → Brno,
     "v Praze" → Praha): a sizeable town whose name shares all but the word's last one or two
-    letters and is at most two letters longer than that stem."""
+    letters and whose length differs from the word's by at most one."""
     for cut in (1, 2):
         stem = folded[:-cut]
         if len(stem) < 3 or " " in folded:
             break
         rows = _conn().execute(
             "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
-            " AND length(a.alias) <= ? AND c.population >= ? ORDER BY c.population DESC, c.id LIMIT 5",
-            (stem, stem + "\U0010ffff", len(stem) + 2, STEM_MIN_POPULATION),
+            " AND length(a.alias) BETWEEN ? AND ? AND c.population >= ? ORDER BY c.population DESC, c.id LIMIT 5",
+            (stem, stem + "\U0010ffff", len(folded) - 1, len(folded) + 1, STEM_MIN_POPULATION),
         ).fetchall()
         if rows:
             return [_row(r) for r in rows]
@@ -204,6 +207,14 @@ def _cued(text: str, toks: list[Tok], i: int, lang: str | None) -> bool:
     if low in preps and "." not in gap:
         return True
     return prev.folded in words or (lang is not None and _lemma_key(prev.raw, lang) in words)
+
+
+def _title_case_run(text: str, toks: list[Tok], cand: tuple) -> bool:
+    """A small town inside a Title Case Run ("Do Końca Roku") is more likely a heading's word."""
+    i, j, hits, _ = cand
+    if j >= len(toks) or not _capitalised(toks[j]) or not _tight(text, toks[j - 1], toks[j]):
+        return False
+    return max(h["population"] for h in hits) < BIG_SINGLE
 
 
 def _city_word_before(toks: list[Tok], i: int, lang: str | None, window: int = 4) -> bool:
@@ -261,7 +272,7 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
 
     accepted: set[int] = set()
     for group in groups:
-        cued = [c for c in group if _cued(text, toks, cands[c][0], lang)]
+        cued = [c for c in group if _cued(text, toks, cands[c][0], lang) and not _title_case_run(text, toks, cands[c])]
         accepted.update(cued)
         if len(group) >= 2 and (cued or _city_word_before(toks, cands[group[0]][0], lang) or len(group) >= 3):
             accepted.update(group)

@@ -85,3 +85,18 @@ def test_seed_002_and_004_brussels(shared_dir):
 def test_seed_000_radomir(shared_dir):
     found = {(m.extra["name"], m.extra["country"]) for m in cities.find(_seed(shared_dir, "000"), "bg")}
     assert found == {("Radomir", "BG")}
+
+
+CUED_NOUNS = [  # a preposition before a capitalised noun must not make it a town
+    ("de", "Aus Mitteln des Bundes, in Summe, in Form von Workshops, tritt in Kraft; Vereine aus Hamburg.", ["Hamburg"]),
+    ("en", "In March we met in Vienna. In Summary, staff worked at Home.", ["Vienna"]),
+    ("es", "De Hecho, en Marcha, a Partir de Enero en Sevilla.", ["Sevilla"]),
+    ("fr", "Lancé en Mars avec des partenaires de Lyon. En Effet.", ["Lyon"]),
+    ("it", "Avviato a Marzo a Roma. Di Fatto, da Lunedì.", ["Roma"]),
+    ("pl", "W Ramach Programu. Do Końca Roku w Krakowie.", ["Krakowie"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", sorted(CUED_NOUNS))
+def test_cued_common_nouns_are_not_towns(lang, text, expected):
+    assert [text[m.start:m.end] for m in cities.find(text, lang)] == expected
