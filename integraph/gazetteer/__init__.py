@@ -3,11 +3,17 @@
 Every gazetteer offers `find(text, lang) -> list[Match]` (non-overlapping,
 exact character offsets into `text`) and a lookup by key:
 
-    funds.find / funds.get(key)                    EU, national and private funding programmes
-    countries.find / countries.country_name(code, lang)
-    cities.find / cities.city(geoname_id)          Europe-only table built at first use
-    orgs.legal_form(name, lang) / orgs.find_international / orgs.international(key)
-    cues.cues(name, lang) / cues.match_status(text, lang)
+    funds.find(text, lang) / funds.get(key) / funds.name(key, lang)      value = fund key
+    countries.find(text, lang) / countries.country_name(code, lang)      value = ISO alpha-2
+    cities.find(text, lang, country_hint=None) / cities.city(id) / cities.lookup(name)
+                                                                         value = GeoNames id
+    orgs.legal_form(name, lang) -> kind | None / orgs.institution_word(name, lang)
+    orgs.find_international(text, lang) / orgs.international(key)        value = body key
+    cues.cues(name, lang) / cues.field_labels(lang) / cues.find(name, text, lang)
+    cues.match_status(text, lang)                     value = completed | ongoing | planned
+
+All matchers share phrases.PhraseIndex (exact acronyms, folded surface forms, then
+simplemma lemmas for the text's language, loaded only when a word may need them).
 
 Hand-written facts live in `integraph/data/gazetteer/*.json` and
 `integraph/data/lexicon/*.json`; tables derived from installed packages
