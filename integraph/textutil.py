@@ -20,14 +20,20 @@ LEMMA_LANGS = {
 }
 
 
-# Punctuation and symbols become spaces, except a hyphen between two letters or digits.
-_DROP = re.compile(r"[^\w\s-]|_|(?<![^\W_])-|-(?![^\W_])")
+# Punctuation and symbols (Unicode P* and S*) become spaces, except a hyphen between two
+# letters or digits; combining marks stay, as the format's rule keeps them.
+_PUNCT = {i: " " for i in range(0x10000) if unicodedata.category(chr(i))[0] in "PS" and chr(i) != "-"}
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_DROP = re.compile(r"(?<![^\W_])-|-(?![^\W_])")
 
 
 @lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
     """NFKC, case-folded, quotes and dashes unified, other punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(QUOTES).translate(DASHES)
+    text = text.translate(_PUNCT)
+    if _ASTRAL.search(text):  # emoji and other symbols beyond the Basic Multilingual Plane
+        text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
     return " ".join(_DROP.sub(" ", text).split())
 
 

@@ -9,6 +9,7 @@ from integraph.extract.entities import Mentions
 from integraph.extract.findings import Findings, cue_words
 
 EXTRACTOR = "integraph.profile.v1"
+NATIONAL_KINDS = {"foundation", "association", "ngo", "public", "academic"}
 NUMBER_BEFORE = re.compile(r"(\d{1,5})(?:[-–]?\w{0,4})?\s+(?:\w+\s+){0,2}$")
 
 
@@ -127,8 +128,12 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
         kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
         placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
         owner = document_owner(found, mentions)
+        from integraph.gazetteer import orgs as org_words
+
         for m in mentions.items:
+            # a legal form of the document's own language ("Fundacja" in Polish, "Фондация" in Bulgarian)
+            native = any(org_words.legal_form(w, found.lang) in NATIONAL_KINDS for w in m.text.split()[:1] + m.text.split()[-1:])
             if m.schema == "Organisation" and m.entity not in placed and (
-                    kinds.get(m.entity) == "public" or (owner is not None and m.entity == owner.entity)) \
+                    native or kinds.get(m.entity) == "public" or (owner is not None and m.entity == owner.entity)) \
                     and not _is_intl(found, m.start) and not _foreign(found, m):
                 em.fact(m.entity, "Organisation", "country", hint, m.start, m.end, EXTRACTOR, 0.6)

@@ -48,7 +48,8 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
             if v.get("currency"):
                 em.fact(f.entity, "Project", "amount", f"{v['value']} {v['currency']}", m.start, m.end, EXTRACTOR, 0.8)
         elif m.kind == "url":
-            em.fact(f.entity, "Project", "url", m.extra.get("normalised", m.value), m.start, m.end, EXTRACTOR, 0.75)
+            if _speaks_of_project(found, f, m.start):
+                em.fact(f.entity, "Project", "url", m.extra.get("normalised", m.value), m.start, m.end, EXTRACTOR, 0.75)
         elif m.kind == "period":
             if _programme_period(found, m) or _short_event(m.value):
                 continue
@@ -73,6 +74,27 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _report_owner(found, frames, em, mentions)
     _outputs(found, frames, em)
     _status(found, frames, em)
+
+
+def _speaks_of_project(found: Findings, f: Frame, offset: int) -> bool:
+    """Inside a project's own section, or in a sentence or line that names it, a project word or a
+    website label: an organisation's contact address at the foot of a page is not the project's."""
+    from integraph.gazetteer import cues
+
+    if any(a <= offset < b and b - a < len(found.doc.text) for a, b in f.ranges) and len(f.ranges) and \
+            any(heading_section_at(found, x) for x, _ in f.mentions):
+        return True
+    s = found.sentence_at(offset)
+    line_start = found.doc.text.rfind("\n", 0, offset) + 1
+    window = found.doc.text[min(s.start, line_start):s.end].lower()
+    words = [w.lower() for w in cues.cues("project_words", found.lang) if len(w) > 3]
+    words += [w.lower() for w in cues.field_labels(found.lang).get("website", [])]
+    return any(a <= offset < b for a, b in f.mentions) or any(w in window for w in words) or \
+        any(s.start <= a < s.end for a, _ in f.mentions)
+
+
+def heading_section_at(found: Findings, a: int) -> bool:
+    return any(s.start <= a < s.start + len(s.heading) + 1 for s in found.doc.sections)
 
 
 def _short_event(value: tuple) -> bool:
@@ -200,6 +222,7 @@ def _outputs(found: Findings, frames: list[Frame], em: Emitter) -> None:
 
     labels = cues.field_labels(found.lang).get("outputs", []) if hasattr(cues, "field_labels") else []
     stems = [normalise(w)[:7] for w in labels if len(w) >= 4]
+    publications = [normalise(w) for w in cue_words("publication", found.lang) if len(w) >= 4]
     text = found.doc.text
     titles = {f.key for f in frames}
     for a, b in found.quotes:
@@ -208,7 +231,8 @@ def _outputs(found: Findings, frames: list[Frame], em: Emitter) -> None:
             continue
         s = found.sentence_at(a)
         low = normalise(text[s.start:a])
-        if any(st in low for st in stems):
+        last_words = low.split()[-2:]
+        if any(st in low for st in stems) or any(w.startswith(p) for w in last_words for p in publications):
             em.fact(f.entity, "Project", "output", text[a:b], a, b, EXTRACTOR, 0.7)
 
 
@@ -273,7 +297,7 @@ def _status_from_dates(found: Findings, f: Frame, em: Emitter) -> None:
             "integraph.status-from-dates.v1", 0.6)
 
 
-NAME_AFTER = re.compile(r"^[\s:–-]*(?:\w{1,4}\s+){0,2}((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+\s?){2,3})")
+NAME_AFTER = re.compile(r"[\s:–-]*(?:\w{1,4}\s+){0,2}((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+\s?){2,3})")
 NAME_BEFORE = re.compile(r"((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+\s){1,2}[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґά-ώ'’-]+),\s*$")
 
 
@@ -324,7 +348,9 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
 
 
 def _word_at(low: str, w: str) -> int:
-    m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low)
+    """Where the cue `w` starts in `low`; long cues match inflected endings too ("Koordynatorką")."""
+    tail = r"\w{0,3}" if len(w) >= 6 else ""
+    m = re.search(rf"(?<!\w){re.escape(w)}{tail}(?!\w)", low)
     return m.start() if m else -1
 
 
