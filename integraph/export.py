@@ -269,8 +269,9 @@ def _project(eid: str, sts: list[Statement], ref: Any, existing: set[str], today
     for v in dict.fromkeys(s.value for s in _values(sts, "person")):
         pid, _, role = v.partition("|")
         people.append({"person": ref(pid), "role": role or None})
-    title = max(titles, key=lambda t: (sum(1 for s in sts if s.prop == "title" and normalise(s.value) == normalise(t)),
-                                       len(t))) if titles else None
+    full = [t for t in titles if not t.isupper()] or titles  # a project's name before its acronym
+    title = max(full, key=lambda t: (sum(1 for s in sts if s.prop == "title" and normalise(s.value) == normalise(t)),
+                                     len(t))) if full else None
     return {
         "id": eid, "title": title, "titles": titles, "acronym": _best(sts, "acronym"),
         "status": _status(history, end, start, today), "status_history": history,
