@@ -180,6 +180,12 @@ def ingest(
 
 def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int) -> None:
     """Keep at most 2×workers documents in flight so memory stays bounded."""
+    first = next(jobs, None)
+    if first is None:
+        return
+    # The first document is done here, before the pool forks: the workers then inherit the
+    # imported modules and loaded language tables instead of each paying that start-up again.
+    save(first[0], process(first[0].locator, first[1], first[0].media_type))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict[Future[Processed], Input] = {}
         for item, data in jobs:

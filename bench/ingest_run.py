@@ -1,0 +1,56 @@
+"""Shared by the ingest benchmarks: run `integraph ingest` in a child process and watch its memory."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(pid: int) -> tuple[int, int]:
+    """(RSS of `pid`, RSS of `pid` and all its descendants) in bytes, read from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        child = int(entry)
+        children.setdefault(int(fields[1]), []).append(child)  # fields[1] is ppid
+        rss[child] = int(fields[21]) * PAGE  # fields[21] is rss in pages
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return rss.get(pid, 0), total
+
+
+def run_ingest(corpus: Path, db: str, workers: int, extra: list[str] | None = None) -> dict:
+    """Ingest `corpus` into `db` in a fresh process; return its JSON report plus seconds and peak RSS."""
+    env = dict(os.environ, INTEGRAPH_NO_PROGRESS="1")
+    cmd = [sys.executable, "-m", "integraph", "ingest", str(corpus), "--db", db, "--workers", str(workers),
+           "--no-resolve", "--json", *(extra or [])]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_parent = peak_tree = 0
+    while proc.poll() is None:
+        parent, tree = tree_rss(proc.pid)
+        peak_parent, peak_tree = max(peak_parent, parent), max(peak_tree, tree)
+        time.sleep(0.2)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"ingest failed ({proc.returncode}): {err[-2000:]}")
+    report = json.loads(out)
+    report.update(seconds=seconds, peak_parent=peak_parent, peak_tree=peak_tree)
+    return report
