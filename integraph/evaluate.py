@@ -42,8 +42,8 @@ def _match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], fuzzy: bool) 
         gn = _names(g) | ({normalise(g["key"])} if g.get("kind") == "country" else set())
         for p in pred:
             pn = _names(p)
-            if gn & pn:
-                pairs.append((100.0, g["key"], p["id"]))
+            if gn & pn:  # ties go to the prediction sharing most names with the gold entity
+                pairs.append((100.0 + len(gn & pn), g["key"], p["id"]))
             elif fuzzy:
                 score = max((fuzz.ratio(a, b) for a in gn for b in pn), default=0)
                 if score >= 90:

@@ -56,7 +56,11 @@ def build(store: Store, today: date | None = None) -> dict[str, Any]:
     for eid, sts in groups.items():
         by_schema[sts[0].schema].append((eid, sts))
     existing = {eid for eid in groups}
+    project_names = {normalise(s.value) for _, sts in by_schema["Project"] for s in sts if s.prop in ("title", "acronym")}
     for eid, sts in sorted(by_schema["Organisation"]):
+        if _is_project_name(sts, project_names):
+            existing.discard(eid)  # "LIHN" used where an organisation would stand is the project itself
+            continue
         out["organisations"].append(_organisation(eid, sts))
     for eid, sts in sorted(by_schema["Programme"]):
         out["programmes"].append(_programme(eid, sts))
@@ -84,6 +88,14 @@ def _distinct(sts: Iterable[Statement], prop: str) -> list[str]:
     for s in _values(sts, prop):
         seen.setdefault(normalise(s.value), s.value)
     return list(seen.values())
+
+
+def _is_project_name(sts: list[Statement], project_names: set[str]) -> bool:
+    """An 'organisation' known only by names the knowledge base knows as a project's, with no
+    legal form or profile fact of its own."""
+    names = {normalise(s.value) for s in sts if s.prop in ("name", "acronym")}
+    has_profile = any(s.prop in ("kind", "founded", "staff", "identifier", "ref") for s in sts)
+    return bool(names) and not has_profile and names <= project_names
 
 
 def _best(sts: list[Statement], prop: str) -> str | None:
@@ -241,9 +253,9 @@ def _project(eid: str, sts: list[Statement], ref: Any, existing: set[str], today
     ends = sorted({s.value for s in _values(sts, "end")}, key=lambda v: (-len(v), v))
     start = min(starts, key=lambda v: (v[:4], -len(v))) if starts else None
     end = max(ends, key=lambda v: (v[:4], len(v))) if ends else None
-    leads = Counter(ref(s.value) for s in _values(sts, "lead"))
+    leads = Counter(ref(s.value) for s in _values(sts, "lead") if ref(s.value) in existing)
     lead = leads.most_common(1)[0][0] if leads else None
-    partners = [p for p in dict.fromkeys(ref(s.value) for s in _values(sts, "partner")) if p != lead]
+    partners = [p for p in dict.fromkeys(ref(s.value) for s in _values(sts, "partner")) if p != lead and p in existing]
     funders = list(dict.fromkeys(ref(s.value) for s in _values(sts, "funder")))
     grants = _distinct(sts, "grant_id")
     amounts = []

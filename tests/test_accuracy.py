@@ -59,4 +59,7 @@ def test_every_exported_fact_carries_a_span_that_states_it(tmp_path):
         for st in store.statements():
             if st.prop in ("name", "title", "acronym", "grant_id", "url"):
                 said = texts[st.span.document][st.span.start:st.span.end]
+                if st.extractor.startswith("integraph.base-form"):  # the stated name in dictionary form
+                    assert said.split()[1:] == st.value.split()[1:], (st, said)
+                    continue
                 assert st.value.lower() in said.lower() or said.lower() in st.value.lower(), (st, said)

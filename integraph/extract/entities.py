@@ -117,6 +117,10 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
                      and "\n" not in text[o.end:le] and not any(c in text[o.end:le] for c in ".;:")), None)
         if host is None:
             host = next((o for o in found_mentions if o.start >= ls and o.end <= le), None)
+        if ":" in acr:  # "(po polsku: Fundacja Most Kultur)": the name after its label
+            acr = acr.split(":", 1)[1].strip()
+            if not acr:
+                continue
         parts = acr.split()
         if host is not None:
             if len(parts) > 1:
@@ -243,6 +247,10 @@ def base_form(name: str, lang: str | None) -> str | None:
     base = lemma(first, lang)
     if not base or base == first.lower() or base[:2] != first[:2].lower():
         return None
+    from integraph.gazetteer import orgs
+
+    if head_kind(orgs.legal_form, base, lang) is None:
+        return None  # the lemmatiser's guess is not a known head word ("Сдружение" → "сдружен")
     return base[:1].upper() + base[1:] + " " + rest
 
 

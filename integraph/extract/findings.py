@@ -88,7 +88,8 @@ def _overlaps(m: Match, others: list[Match]) -> bool:
 
 # Languages spoken as a national language in one country only (for country hints).
 ONE_COUNTRY = {"bg": "BG", "pl": "PL", "cs": "CZ", "sk": "SK", "hu": "HU", "hr": "HR", "sl": "SI", "lt": "LT",
-               "lv": "LV", "et": "EE", "da": "DK", "fi": "FI", "mt": "MT", "ro": "RO", "uk": "UA"}
+               "lv": "LV", "et": "EE", "da": "DK", "fi": "FI", "mt": "MT", "ro": "RO"}
+# Not Ukrainian: in EU sources it is mostly the language of refugees, not of the publisher's country.
 
 
 def _country_of_language(lang: str | None) -> str | None:
