@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def tree_rss(pid: int) -> tuple[int, int]:
-    """(RSS of `pid`, RSS of `pid` and all its descendants) in bytes, read from /proc (Linux)."""
+def tree_rss(pid: int) -> tuple[int, int, int]:
+    """(RSS of `pid`, summed RSS and summed PSS of `pid` and all its descendants) in bytes, from /proc (Linux)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -27,12 +27,25 @@ def tree_rss(pid: int) -> tuple[int, int]:
         child = int(entry)
         children.setdefault(int(fields[1]), []).append(child)  # fields[1] is ppid
         rss[child] = int(fields[21]) * PAGE  # fields[21] is rss in pages
-    total, todo = 0, [pid]
+    total, pss, todo = 0, 0, [pid]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        pss += _pss(p)
         todo.extend(children.get(p, []))
-    return rss.get(pid, 0), total
+    return rss.get(pid, 0), total, pss
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size: shared pages (forked workers share the parent's) counted once overall."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def run_ingest(corpus: Path, db: str, workers: int, extra: list[str] | None = None) -> dict:
@@ -42,15 +55,15 @@ def run_ingest(corpus: Path, db: str, workers: int, extra: list[str] | None = No
            "--no-resolve", "--json", *(extra or [])]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_parent = peak_tree = 0
+    peak_parent = peak_tree = peak_pss = 0
     while proc.poll() is None:
-        parent, tree = tree_rss(proc.pid)
-        peak_parent, peak_tree = max(peak_parent, parent), max(peak_tree, tree)
+        parent, tree, pss = tree_rss(proc.pid)
+        peak_parent, peak_tree, peak_pss = max(peak_parent, parent), max(peak_tree, tree), max(peak_pss, pss)
         time.sleep(0.2)
     out, err = proc.communicate()
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"ingest failed ({proc.returncode}): {err[-2000:]}")
     report = json.loads(out)
-    report.update(seconds=seconds, peak_parent=peak_parent, peak_tree=peak_tree)
+    report.update(seconds=seconds, peak_parent=peak_parent, peak_tree=peak_tree, peak_pss=peak_pss)
     return report

@@ -5,8 +5,9 @@
 Generates N distinct documents from the example corpus with variation
 (bench/generated.py) in a temp dir, runs `integraph ingest --workers W` on
 them in a fresh process and samples the RSS of that process and all its
-children every 0.2 s from /proc.  Prints one line: documents, time, peak RSS
-of the whole tree and of the parent alone.  Memory should stay flat as N
+children every 0.2 s from /proc.  Prints one line: documents, time, peak of
+the tree's summed RSS (counts pages shared by forked workers twice) and
+summed PSS (counts them once), and the parent's RSS.  Memory should stay flat as N
 grows: the pipeline keeps at most 2×W documents in flight.
 """
 from __future__ import annotations
@@ -36,8 +37,9 @@ def main() -> None:
         r = run_ingest(corpus, str(Path(tmp) / "kb.sqlite"), args.workers)
         size = (Path(tmp) / "kb.sqlite").stat().st_size
     print(f"memory: {args.docs} docs ({r['new']} new, {r['failed']} failed), {args.workers} workers, "
-          f"{r['seconds']:.0f} s ({args.docs / r['seconds']:.1f} docs/s); peak RSS {r['peak_tree'] / MB:.0f} MB "
-          f"(parent {r['peak_parent'] / MB:.0f} MB); {r['statements']} facts, db {size / MB:.0f} MB")
+          f"{r['seconds']:.0f} s ({args.docs / r['seconds']:.1f} docs/s); peak of the process tree: RSS sum "
+          f"{r['peak_tree'] / MB:.0f} MB, PSS sum {r['peak_pss'] / MB:.0f} MB (parent RSS {r['peak_parent'] / MB:.0f} MB); "
+          f"{r['statements']} facts, db {size / MB:.0f} MB")
 
 
 if __name__ == "__main__":
