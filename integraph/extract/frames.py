@@ -73,9 +73,14 @@ def find_frames(found: Findings) -> list[Frame]:
 
     fund_spans = [(m.start, m.end) for m in found.funds]
     funded_lines = {text.rfind("\n", 0, m.start) + 1 for m in found.funds + found.of_kind("grant_id")}
+    from integraph.gazetteer import orgs
+
     for a, b in found.quotes:
         if any(x <= a and b <= y for x, y in fund_spans):
             continue
+        prev = re.findall(r"\w+", text[max(0, a - 30):a])
+        if prev and orgs.legal_form(prev[-1], found.lang) and not _is_project_word(prev[-1].lower(), pwords):
+            continue  # 'Сдружение „Нов дом“', 'Fundacja „Razem“': a quoted organisation name
         before = _words_before(text, a - 1)
         gap_ok = not re.search(r"[.!?]\s*\W?$", text[max(0, a - 4):a - 1]) if a > 1 else True
         if before and gap_ok and (_is_project_word(before[-1], pwords) or (
@@ -161,7 +166,7 @@ def find_frames(found: Findings) -> list[Frame]:
 
 
 UNQUOTED = re.compile(
-    r"(?<!\w)(\w{5,})\s+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:\s+(?:[a-zà-ž]{1,4}\s+)?)?){1,8})")
+    r"(?<!\w)(\w{5,})[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+(?:[a-zà-ž]{1,4}[ \t]+)?)?){1,8})")
 PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
 
 
@@ -181,14 +186,18 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
             continue
         if re.match(r"^[^\n:]{2,60}:\s", line) or not _could_be_title(found, a, b, line):
             continue
-        groups = set()
-        for x, y in paras[i + 1:i + 8]:
-            g = next((label_starts[k] for k in label_starts if x <= k < y), None)
-            if g is None:
-                if groups or re.search(r"\w+\s*:\s", text[x:y][:60]) is None and len(groups) == 0:
-                    break  # the fields must follow the title line at once
+        groups: set[str] = set()
+        gaps = 0
+        for x, y in paras[i + 1:i + 10]:
+            found_here = {label_starts[k] for k in label_starts if x <= k < y}
+            if not found_here:
+                # the fields must follow the title line at once; one short line may stand among
+                # them (a wrapped "Funduszy EOG", a "last updated" date)
+                gaps += 1
+                if gaps > 1 or y - x > 80:
+                    break
                 continue
-            groups.add(g)
+            groups |= found_here
         if len(groups & PROJECT_FIELDS) >= 2:
             s = a + (len(text[a:b]) - len(text[a:b].lstrip()))
             s += len(NUMBERING.match(text[s:b]).group()) if NUMBERING.match(text[s:b]) else 0
@@ -243,6 +252,8 @@ def _block_at(found: Findings, a: int) -> tuple[int, int] | None:
     paras = paragraphs(found)
     for i, (x, y) in enumerate(paras):
         if x <= a < y:
+            if y - x > 120:
+                return None  # only a title line heads a block
             end = y
             for x2, y2 in paras[i + 1:i + 6]:
                 if y2 - x2 < 100 and not found.doc.text[x2:y2].rstrip().endswith((".", ":", ";")):

@@ -136,6 +136,8 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
         if f is None:
             continue
         v0, v1 = m.start(2), m.end(2)
+        while v0 < v1 and text[v0] in "|│ \t":  # table cells flattened to "Label: | value"
+            v0 += 1
         if group in ("partners", "lead"):
             prop = "partner" if group == "partners" else "lead"
             value_start = v0 + (text[v0:v1].rfind(":") + 1 if ":" in text[v0:v1] else 0)
