@@ -231,6 +231,35 @@ def reextract(db: str) -> None:
     click.echo(f"{n} facts re-extracted")
 
 
+@cli.command()
+def prepare() -> None:
+    """Build the local tables once: lemma tries for every language and the city gazetteer.
+
+    Each is built in a child process, so memory stays bounded; later runs load
+    them from the cache ($INTEGRAPH_CACHE or ~/.cache/integraph) in milliseconds.
+
+    \b
+    Example:
+      integraph prepare
+    """
+    import multiprocessing
+
+    from integraph.textutil import LEMMA_LANGS, prepare_lemmas
+
+    ctx = multiprocessing.get_context("spawn")
+    for lang in sorted(LEMMA_LANGS):
+        proc = ctx.Process(target=prepare_lemmas, args=(lang,))
+        proc.start()
+        proc.join()
+        click.echo(f"lemmas {lang}: {'ok' if proc.exitcode == 0 else 'failed'}", err=True)
+    try:
+        from integraph.gazetteer import cities
+    except ImportError:
+        return
+    cities.ensure_built()
+    click.echo("cities: ok", err=True)
+
+
 def _register_optional() -> None:
     """Commands that live with their subsystem (resolution, portal) join the group here."""
     for module, names in (("integraph.resolve.commands", ("merge_cmd", "split_cmd", "explain_cmd")),

@@ -15,12 +15,12 @@ from integraph.errors import IntegraphError
 from integraph.resolve.curate import explain, merge, split
 from integraph.store import DEFAULT_DB, Store
 
-db_option = click.option("--db", "db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
+db_option = click.option("--db", "db", type=str, default=str(DEFAULT_DB), show_default=True,
                          help="Knowledge base (SQLite file or postgresql:// URL).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
-def _run(db: Path, fn: Any, *args: Any, **kwargs: Any) -> Any:
+def _run(db: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         with Store(db) as store:
             return fn(store, *args, **kwargs)
@@ -35,7 +35,7 @@ def _run(db: Path, fn: Any, *args: Any, **kwargs: Any) -> Any:
 @click.option("--author", default="user", show_default=True, help="Who decides.")
 @db_option
 @json_option
-def merge_cmd(a: str, b: str, note: str, author: str, db: Path, as_json: bool) -> None:
+def merge_cmd(a: str, b: str, note: str, author: str, db: str, as_json: bool) -> None:
     """Declare that entities A and B are the same.
 
     A and B may be local ids, canonical ids or names. The judgement survives
@@ -55,7 +55,7 @@ def merge_cmd(a: str, b: str, note: str, author: str, db: Path, as_json: bool) -
 @click.option("--author", default="user", show_default=True, help="Who decides.")
 @db_option
 @json_option
-def split_cmd(a: str, b: str, note: str, author: str, db: Path, as_json: bool) -> None:
+def split_cmd(a: str, b: str, note: str, author: str, db: str, as_json: bool) -> None:
     """Declare that entity A is not entity B, and keep them in separate groups.
 
     Example: integraph split "IOM France" "International Organization for Migration"
@@ -69,7 +69,7 @@ def split_cmd(a: str, b: str, note: str, author: str, db: Path, as_json: bool) -
 @click.argument("entity")
 @db_option
 @json_option
-def explain_cmd(entity: str, db: Path, as_json: bool) -> None:
+def explain_cmd(entity: str, db: str, as_json: bool) -> None:
     """Show ENTITY's canonical group: members, their names and documents, and why they were merged.
 
     ENTITY is a canonical id (org:…, country:PL), a local id (3f2a…/o3) or a name.

@@ -9,11 +9,11 @@ from integraph.store import DEFAULT_DB
 
 
 @click.command("serve")
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+@click.option("--db", "db", type=str, default=str(DEFAULT_DB), show_default=True,
               help="The knowledge base (SQLite file or postgresql:// URL).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve_cmd(db: Path, host: str, port: int) -> None:
+def serve_cmd(db: str, host: str, port: int) -> None:
     """Serve the portal (HTML pages, search, map) and the JSON API under /api/."""
     import uvicorn
 
