@@ -125,7 +125,10 @@ def document_as_of(doc: Document, values: list[Match]) -> str | None:
 
 
 def _on_own_line(text: str, m: Match) -> bool:
+    """A dateline: the date alone, or after a place ('Bologna, 10 febbraio 2025'), or before a
+    byline ('30/05/2020 editor') — not a labelled field ('Registered: 14 March 2012')."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return len(line) < 60
+    before = text[line_start:m.start]
+    return len(line) < 60 and ":" not in before and len(before.strip()) <= 25

@@ -79,7 +79,8 @@ def find_frames(found: Findings) -> list[Frame]:
         if any(x <= a and b <= y for x, y in fund_spans):
             continue
         prev = re.findall(r"\w+", text[max(0, a - 30):a])
-        if prev and orgs.legal_form(prev[-1], found.lang) and not _is_project_word(prev[-1].lower(), pwords):
+        if prev and (orgs.legal_form(prev[-1], found.lang) or orgs.legal_form(prev[-1], None)) \
+                and not _is_project_word(prev[-1].lower(), pwords):
             continue  # 'Сдружение „Нов дом“', 'Fundacja „Razem“': a quoted organisation name
         before = _words_before(text, a - 1)
         gap_ok = not re.search(r"[.!?]\s*\W?$", text[max(0, a - 4):a - 1]) if a > 1 else True
@@ -117,6 +118,14 @@ def find_frames(found: Findings) -> list[Frame]:
             if f:
                 f.acronym = acr
                 f.acronym_spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acr)}\b", text)]
+
+    # the sub-headings of a heading about projects ("Projects in progress", "Unsere Projekte")
+    for title_span, acr in _project_group_children(found, pwords):
+        if not any(a <= title_span[0] < b or title_span[0] <= a < title_span[1]
+                   for f in frames.values() for a, b in f.mentions):
+            f = add(title_span)
+            if f and acr:
+                f.acronym = acr
 
     # a short line heading a block of labelled project fields is that project's title
     labels = _label_lines(found)
@@ -168,6 +177,34 @@ def find_frames(found: Findings) -> list[Frame]:
 UNQUOTED = re.compile(
     r"(?<!\w)(\w{5,})[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+(?:[a-zà-ž]{1,4}[ \t]+)?)?){1,8})")
 PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
+
+
+def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tuple[int, int], str | None]]:
+    """Headings one level below a short heading that names projects in the plural or as a group."""
+    text = found.doc.text
+    secs = sorted(found.doc.sections, key=lambda s: s.start)
+    out = []
+    for i, sec in enumerate(secs):
+        words = re.findall(r"\w+", sec.heading.lower())
+        if not words or len(words) > 6 or not any(_is_project_word(w, pwords) for w in words):
+            continue
+        if re.search(r"[„“\"«]", sec.heading):
+            continue  # a project's own heading, not a group
+        for child in secs[i + 1:]:
+            if child.level <= sec.level:
+                break
+            if child.level != sec.level + 1:
+                continue
+            a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
+            b = child.start + len(child.heading.rstrip())
+            acr = None
+            m = re.search(r"\s*\(([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\)\s*$", text[a:b])
+            if m:
+                acr, b = m.group(1), a + m.start()
+            line = text[a:b]
+            if b - a >= 3 and _could_be_title(found, a, b, line):
+                out.append(((a, b), acr))
+    return out
 
 
 def _first_quote_of_sentence(found: Findings, a: int, start: int) -> bool:
