@@ -60,6 +60,8 @@ def metric(result: dict[str, Any], dotted: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--update", action="store_true", help="raise floors to the current figures")
+    ap.add_argument("--allow-regression", action="store_true",
+                    help="with --update: also lower a floor (say why in the commit message)")
     args = ap.parse_args(argv)
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
     for name, path in CORPORA.items():
@@ -71,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         old = floors.get(name, {}).get("floors", {})
         print(name, json.dumps(current))
         if args.update:
-            merged = {m: max(current[m], old.get(m, 0.0)) for m in METRICS}
+            merged = {m: current[m] if args.allow_regression else max(current[m], old.get(m, 0.0)) for m in METRICS}
             lowered = [m for m in METRICS if current[m] + EPSILON < old.get(m, 0.0)]
-            if lowered:
+            if lowered and not args.allow_regression:
                 print(f"  refusing to lower {lowered}; keeping the old floors", file=sys.stderr)
             floors[name] = {"corpus_hash": corpus_hash(path), "floors": merged}
     if args.update:
