@@ -64,8 +64,8 @@ def test_single_dates(text: str, lang: str | None, value: str, precision: str) -
         ("the AMIF 2014-2020 period", "en", ("2014", "2020")),
         ("January–June 2022", "en", ("2022-01", "2022-06")),
         ("seit 2015 bis 2020", "de", ("2015", "2020")),
-        ("rozpoczął pracę w styczniu 2020 r. i będzie kontynuował do końca czerwca 2022 r.", "pl",
-         ("2020-01", "2022-06-30")),
+        ("Inicjatywa rozpoczęła działalność w marcu 2021 r. i potrwa do końca września 2023 r.", "pl",
+         ("2021-03", "2023-09-30")),
     ],
 )
 def test_periods(text: str, lang: str, value: tuple[str, str]) -> None:
