@@ -236,7 +236,7 @@ def build_module():
 
 def _canonical(path: Path) -> object:
     """The file's content; for zip containers (ODT, DOCX) each member, XML in canonical form,
-    because odfpy writes attributes in hash order, which changes with PYTHONHASHSEED."""
+    because odfpy writes attributes and namespace declarations in hash order (PYTHONHASHSEED)."""
     import io
     import zipfile
 
@@ -250,7 +250,7 @@ def _canonical(path: Path) -> object:
         for name in z.namelist():
             member = z.read(name)
             if name.endswith(".xml"):
-                member = etree.tostring(etree.fromstring(member), method="c14n")
+                member = etree.tostring(etree.fromstring(member), method="c14n", exclusive=True)
             out[name] = member
     return out
 
