@@ -121,9 +121,11 @@ def ingest(
     (a Dask scheduler address such as ``tcp://10.0.0.5:8786``) runs that work
     on the cluster's workers instead.  Either way this process alone writes.
     """
-    items = [i if isinstance(i, Input) else None for i in inputs]  # type: ignore[misc]
-    if items and items[0] is None:
-        items = list(file_inputs(inputs))  # type: ignore[arg-type]
+    given = list(inputs)
+    items: list[Input] = [i for i in given if isinstance(i, Input)]
+    paths = [Path(p) for p in given if not isinstance(p, Input)]
+    if paths:  # plain paths: files and folders, read recursively
+        items += list(file_inputs(paths))
     summary = Summary()
     bar = _bar(len(items), progress)
 
@@ -135,7 +137,6 @@ def ingest(
 
     def loaded() -> Iterator[tuple[Input, bytes]]:
         for item in items:
-            assert item is not None
             if item.size is not None and item.size > MAX_FILE_BYTES:
                 err = LimitExceeded(f"{item.size / 1e6:.0f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
                 store.record_failure(item.locator, err.kind, err.reason)
