@@ -202,7 +202,8 @@ def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tu
             if m:
                 acr, b = m.group(1), a + m.start()
             line = text[a:b]
-            if b - a >= 3 and _could_be_title(found, a, b, line):
+            # the structure says "a project": only generic and date lines are refused here
+            if b - a >= 3 and _could_be_title(found, a, b, line, names_allowed=True):
                 out.append(((a, b), acr))
     return out
 
@@ -242,7 +243,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     return out
 
 
-def _could_be_title(found: Findings, a: int, b: int, line: str) -> bool:
+def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: bool = False) -> bool:
     """Not a generic heading ('Project details', 'Scheda del progetto'), a fund, a date line,
     a grant number or an organisation's name."""
     from integraph.gazetteer import cues, orgs
@@ -259,7 +260,7 @@ def _could_be_title(found: Findings, a: int, b: int, line: str) -> bool:
     covered = sum(min(b, m.end) - max(a, m.start) for m in found.funds + found.international if m.start < b and a < m.end)
     if covered > 0.5 * len(line):
         return False
-    if any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
+    if not names_allowed and any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
         return False
     return not line.isupper()
 

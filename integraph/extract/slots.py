@@ -62,11 +62,14 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
             role = m.extra.get("role") or _date_role(found, m.start)
             if role in ("start", "end"):
                 em.fact(f.entity, "Project", role, m.value, m.start, m.end, EXTRACTOR, 0.75)
+    org_names = {o.text for o in org_mentions if len(o.text.split()) > 1}
     for m in mentions.items:
         if m.schema != "Place":
             continue
         f = mine(m.start)
-        if f and not any(o.start <= m.start and m.end <= o.end for o in org_mentions):
+        if f and not any(o.start <= m.start and m.end <= o.end for o in org_mentions) \
+                and not _inside_known_name(text, m.start, m.end, org_names) \
+                and not _location_of_organisation(text, m.start, org_mentions):
             em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
     _labelled(found, frames, em, mentions)
     _roles(found, frames, em, mentions)
@@ -74,6 +77,33 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _report_owner(found, frames, em, mentions)
     _outputs(found, frames, em)
     _status(found, frames, em)
+
+
+def _inside_known_name(text: str, start: int, end: int, names: set[str]) -> bool:
+    """'Most' in 'Most Kultur' when the document names 'Fundacja Most Kultur' elsewhere."""
+    surface = text[start:end]
+    for name in names:
+        at = name.find(surface)
+        while at >= 0:
+            tail = name[at:]
+            # the words of the name that follow the place must follow it here too
+            nxt = tail[len(surface):].split()[:1]
+            if nxt and text[end:end + 1 + len(nxt[0])].strip() == nxt[0]:
+                return True
+            at = name.find(surface, at + 1)
+    return False
+
+
+def _location_of_organisation(text: str, start: int, orgs: list[Mention]) -> bool:
+    """'Fundacja Most Kultur, Krakau (Polen)', 'Verein Brücken e.V. z Lipska': where a partner sits,
+    not where the project runs."""
+    from integraph.extract.profile import FROM
+
+    for o in orgs:
+        gap = text[o.end:start]
+        if 0 <= start - o.end <= 30 and (re.fullmatch(r"\s*[,(–-]\s*(?:[^\W\d_]+\s*[,(]\s*)?", gap) or FROM.match(gap)):
+            return True
+    return False
 
 
 def _speaks_of_project(found: Findings, f: Frame, offset: int) -> bool:
