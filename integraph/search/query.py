@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterable, Sequence
 
 from integraph.errors import StoreError
-from integraph.search.backend import LEMMAS, SURFACE, Phrase, Query, backend_for
+from integraph.search.backend import FACET_SAMPLE, LEMMAS, SURFACE, Phrase, Query, backend_for
 from integraph.search.highlight import passage
 from integraph.search.index import index as build_index
 from integraph.search.thesaurus import Key, load as load_thesaurus
@@ -130,6 +130,7 @@ def search(
         if row["facet"] in facets:
             facets[row["facet"]].append({"value": row["value"], "count": row["n"]})
     result["facets"] = facets
+    result["facets_exact"] = result["total"] <= FACET_SAMPLE  # else counted over the first FACET_SAMPLE
     result["entities"] = entities(store, q)
     return result
 
