@@ -196,8 +196,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
                 em.alias("Organisation", "acr:" + acr, eid)
                 em.fact(eid, "Organisation", "acronym", acr, a, b, "integraph.acronym-initials.v1", 0.7)
         if eid is None:
-            if not _org_position(found, a):
-                continue
+            if not _org_position(found, a) or any(x <= a and b <= y for x, y in found.quotes):
+                continue  # an unknown acronym inside a quoted title belongs to that title
             eid = em.entity("Organisation", "acr:" + acr)
             em.fact(eid, "Organisation", "acronym", acr, a, b, "integraph.acronym-bare.v1", 0.6)
             em.fact(eid, "Organisation", "name", acr, a, b, "integraph.acronym-bare.v1", 0.6)

@@ -36,7 +36,7 @@ NOT_ORG_ACRONYMS = {
     "IT", "ICT", "ИКТ", "HR", "PR", "CEO", "CV", "FAQ", "OK", "TV", "DNA", "ID", "VAT", "ДДС", "ISBN", "ISO", "RSS",
     "HTML", "URL", "WWW", "MB", "KB", "GB", "PLN", "EUR", "BGN", "CZK", "USD", "CET", "PS", "NB", "Nr", "NR", "KRS",
     "NIP", "REGON", "IČO", "IČ", "ЕИК", "COVID", "COVID-19", "LGBT", "LGBTI", "LGBTIQ", "ROMA", "BG", "PL", "CZ", "DE",
-    "FR", "МС", "ЕК", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
+    "FR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
 }
 ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
