@@ -146,13 +146,7 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         return pred_key.get(p) == g or (iso.get(p) is not None and iso.get(p) == g)
 
     tally = Tally()
-    pred_projects = {p["id"]: p for p in kb["projects"]}
-    for g in gold["projects"]:
-        pid = projects_m.get(g["key"])
-        if pid is None:
-            continue
-        p = pred_projects[pid]
-        opt = set(g.get("optional", []) if isinstance(g.get("optional"), list) else [])
+    for g, p, opt in _pairs(gold["projects"], kb["projects"], projects_m):
         where = g["key"]
 
         def sc(field: str, gi: list[Any], pi: list[Any], same: Any) -> None:
@@ -184,13 +178,7 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
            [normalise(o["title"]) for o in p.get("outputs", [])], lambda a, b: a == b or fuzz.ratio(a, b) >= 90)
 
     org_tally = Tally()
-    pred_orgs = {o["id"]: o for o in kb["organisations"]}
-    for g in gold["organisations"]:
-        pid = orgs_m.get(g["key"])
-        if pid is None:
-            continue
-        o = pred_orgs[pid]
-        opt = set(g.get("optional", []) if isinstance(g.get("optional"), list) else [])
+    for g, o, opt in _pairs(gold["organisations"], kb["organisations"], orgs_m):
         for f in ORG_FIELDS:
             if f in g:
                 org_tally.score(f, g["key"], [g[f]], [o[f]] if o.get(f) is not None else [], lambda a, b: a == b,
@@ -210,6 +198,19 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         "misses": tally.misses + org_tally.misses,
         "false": tally.false + org_tally.false,
     }
+
+
+def _pairs(gold_list: list[dict[str, Any]], pred_list: list[dict[str, Any]],
+           matched: dict[str, str]) -> list[tuple[dict[str, Any], dict[str, Any], set[str]]]:
+    """Matched (gold, predicted, optional field names and item keys) triples."""
+    by_id = {p["id"]: p for p in pred_list}
+    out = []
+    for g in gold_list:
+        pid = matched.get(g["key"])
+        if pid is not None:
+            opt = g.get("optional")
+            out.append((g, by_id[pid], set(opt) if isinstance(opt, list) else set()))
+    return out
 
 
 def load_gold(path: Path) -> dict[str, Any]:

@@ -178,7 +178,6 @@ def _programme(eid: str, sts: list[Statement]) -> dict[str, Any]:
 
         rec = funds.get(refkey) or {}
         acronyms = list(dict.fromkeys(acronyms + list(rec.get("acronyms", []))))
-        langs = {s.span.document for s in sts}
         canonical = funds.name(refkey, "en")
         if canonical:
             name = canonical
@@ -186,7 +185,6 @@ def _programme(eid: str, sts: list[Statement]) -> dict[str, Any]:
             for n in lang_names:
                 if normalise(n) not in {normalise(x) for x in names}:
                     names.append(n)
-        del langs
     return {"id": eid, "name": name, "names": names, "acronyms": acronyms, "level": _best(sts, "level"),
             "ref": refkey, "sources": _sources(sts, "name")}
 

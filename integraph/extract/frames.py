@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from integraph.extract.emit import Emitter
-from integraph.extract.findings import Findings, cue_words
+from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.model import Section
 from integraph.textutil import normalise
@@ -322,8 +321,6 @@ def _merge_short_forms(frames: dict[str, Frame]) -> None:
 
 def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
     """Lines 'label: value' whose label is a known field label, with the field group."""
-    from integraph.gazetteer import cues
-
     labels = _normalised_labels(found.lang)
     out = []
     for m in LABEL_LINE.finditer(found.doc.text):

@@ -6,7 +6,6 @@ registers them on the main group (`cli.add_command(merge_cmd, "merge")`).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import click

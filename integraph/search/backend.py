@@ -46,17 +46,7 @@ class Backend(Protocol):
     def hits(self, query: Query, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]: ...
     def facet_counts(self, query: Query) -> list[dict[str, Any]]: ...
     def set_names(self, rows: Iterable[tuple[str, str, str, str]]) -> None: ...
-    def tags_of(self, rows: Sequence[int], facet: str) -> dict[int, list[str]]:
-        """rowid -> values of one facet, for a page of hits."""
-        if not rows:
-            return {}
-        marks = ", ".join("?" for _ in rows)
-        out: dict[int, list[str]] = {}
-        for r in self.db.query(f"SELECT row_, value FROM search_tags WHERE facet = ? AND row_ IN ({marks}) "
-                               "ORDER BY value", [facet, *rows]):
-            out.setdefault(r["row_"], []).append(r["value"])
-        return out
-
+    def tags_of(self, rows: Sequence[int], facet: str) -> dict[int, list[str]]: ...
     def names(self, words: Sequence[str], limit: int) -> list[dict[str, Any]]: ...
 
 

@@ -1,7 +1,6 @@
 """`integraph serve`: the portal and JSON API on one port."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 

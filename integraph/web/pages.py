@@ -101,28 +101,30 @@ def search_page(request: Request, q: str = "", page: int = Query(1, ge=1), lang:
                   filters=filters, facet_label=facet_label, source_href=source_href)
 
 
+def _list(request: Request, section: str, key: str) -> Response:
+    """A page listing one section of the knowledge base, sorted by name or title."""
+    items = sorted(portal(request).kb().section(section), key=lambda e: (e.get(key) or "").casefold())
+    return render(request, "list.html", section=section, items=items)
+
+
 @router.get("/projects", response_class=HTMLResponse)
 def projects(request: Request) -> Response:
-    kb = portal(request).kb()
-    return render(request, "list.html", section="projects", items=sorted(kb.section("projects"), key=lambda e: (e.get("title") or "").casefold()))
+    return _list(request, "projects", "title")
 
 
 @router.get("/organisations", response_class=HTMLResponse)
 def organisations(request: Request) -> Response:
-    kb = portal(request).kb()
-    return render(request, "list.html", section="organisations", items=sorted(kb.section("organisations"), key=lambda e: (e.get("name") or "").casefold()))
+    return _list(request, "organisations", "name")
 
 
 @router.get("/programmes", response_class=HTMLResponse)
 def programmes(request: Request) -> Response:
-    kb = portal(request).kb()
-    return render(request, "list.html", section="programmes", items=sorted(kb.section("programmes"), key=lambda e: (e.get("name") or "").casefold()))
+    return _list(request, "programmes", "name")
 
 
 @router.get("/places", response_class=HTMLResponse)
 def places(request: Request) -> Response:
-    kb = portal(request).kb()
-    return render(request, "list.html", section="places", items=sorted(kb.section("places"), key=lambda e: (e.get("name") or "").casefold()))
+    return _list(request, "places", "name")
 
 
 def _facts_by_prop(request: Request, eid: str) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
