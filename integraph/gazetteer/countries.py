@@ -93,8 +93,21 @@ def _accept(text: str, toks: list[Tok], i: int, j: int, entry: Entry) -> bool:
     return toks[i].raw[0].isupper()
 
 
+_last: tuple[str, str | None, list[Match]] | None = None  # cities.find asks again for the text just read
+
+
 def find(text: str, lang: str | None) -> list[Match]:
     """Country mentions; Match.value is the ISO alpha-2 code."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text and last[1] == lang:
+        return list(last[2])
+    found = _find(text, lang)
+    _last = (text, lang, found)
+    return list(found)
+
+
+def _find(text: str, lang: str | None) -> list[Match]:
     toks = tokenise(text)
     found = _index().find(text, lang, accept=_accept, toks=toks)
     if not any(m.extra.get("needs_context") for m in found):

@@ -110,7 +110,8 @@ def institution_word(name: str, lang: str | None) -> str | None:
     return found[0] if found else None
 
 
-def _scan(name: str, lang: str | None) -> list[str]:
+@lru_cache(maxsize=100_000)  # extraction asks about the same words and names again and again
+def _scan(name: str, lang: str | None) -> tuple[str, ...]:
     words, phrases = _words(lang if lang in LANGS else None)
     toks = [t.raw for t in tokenise(name)]
     surface = [token_key(t) for t in toks]
@@ -127,9 +128,10 @@ def _scan(name: str, lang: str | None) -> list[str]:
         if group:
             hits.append((i, group))
     hits.sort(key=lambda h: h[0])
-    return [g for _, g in hits]
+    return tuple(g for _, g in hits)
 
 
+@lru_cache(maxsize=100_000)
 def legal_form(word_or_name: str, lang: str | None) -> str | None:
     """The organisation kind a word or a whole name implies, or None.
 

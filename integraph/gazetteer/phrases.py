@@ -16,9 +16,10 @@ punctuation may stand, never a paragraph break.
 from __future__ import annotations
 
 import re
-from itertools import product
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from functools import lru_cache
+from itertools import product
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer.folding import fold_word, quick_fold
@@ -31,14 +32,16 @@ GAP = re.compile(r"[ \t\r\n\u00a0,;:.\-–—/&()\[\]\"'«»„“”‚‘’�
 PREFIX = 3  # letters of a token that must match an indexed token before we lemmatise it
 
 
-@dataclass(slots=True, frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    # a NamedTuple, not a dataclass: a long report has tens of thousands of tokens and a
+    # tuple is built several times faster than a frozen dataclass instance
     start: int
     end: int
     raw: str
     folded: str
 
 
+@lru_cache(maxsize=200_000)
 def token_key(raw: str) -> str:
     """The folded form of one token, keeping a trailing '+' that fold() would drop."""
     plus = raw.endswith("+")
@@ -50,17 +53,55 @@ def token_key(raw: str) -> str:
 ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|dell|nell|all|dall|sull|coll|un|quell|quest)['’](?=\w)")
 
 
-def tokenise(text: str) -> list[Tok]:
+class Tokens(tuple):
+    """The tokens of one text, shared by every gazetteer that reads it.
+
+    `tokenise` hands the same object to funds, countries, cities, international bodies and
+    status cues, so a text is split and folded once; facts every index asks about the
+    whole text (which first letters occur) are computed once here too."""
+
+    def heads(self, capitalised_only: bool) -> frozenset[str]:
+        """The folded first PREFIX letters of every token (of capitalised tokens only)."""
+        memo = self.__dict__
+        key = "_heads_cap" if capitalised_only else "_heads"
+        found = memo.get(key)
+        if found is None:
+            found = frozenset(t.folded[:PREFIX] for t in self if not capitalised_only or t.raw[0].isupper())
+            memo[key] = found
+        return found
+
+
+def _split(text: str) -> Tokens:
     out = []
     for m in TOKEN.finditer(text):
         raw, start = m.group(), m.start()
-        e = ELISION.match(raw)
-        if e:
-            head = e.group(1)
-            out.append(Tok(start, start + len(head), head, token_key(head)))
-            raw, start = raw[e.end():], start + e.end()
+        if "'" in raw or "’" in raw:  # the elision regex only for tokens that can hold one
+            e = ELISION.match(raw)
+            if e:
+                head = e.group(1)
+                out.append(Tok(start, start + len(head), head, token_key(head)))
+                raw, start = raw[e.end():], start + e.end()
         out.append(Tok(start, start + len(raw), raw, token_key(raw)))
-    return out
+    return Tokens(out)
+
+
+SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen
+_split_short = lru_cache(maxsize=100_000)(_split)
+_recent: list[tuple[str, Tokens]] = []  # a document's text, asked for by one gazetteer after another
+RECENT = 4
+
+
+def tokenise(text: str) -> Tokens:
+    """The tokens of `text` (an immutable sequence of Tok); the same text is split only once."""
+    if len(text) <= SHORT_TEXT:
+        return _split_short(text)
+    for seen, toks in _recent:
+        if seen is text or seen == text:
+            return toks
+    toks = _split(text)
+    _recent.insert(0, (text, toks))
+    del _recent[RECENT:]
+    return toks
 
 
 @dataclass(slots=True, frozen=True)
@@ -139,18 +180,23 @@ class PhraseIndex:
         self,
         text: str,
         lang: str | None,
-        accept: Callable[[str, list[Tok], int, int, Entry], bool] | None = None,
-        toks: list[Tok] | None = None,
+        accept: Callable[[str, Sequence[Tok], int, int, Entry], bool] | None = None,
+        toks: Sequence[Tok] | None = None,
     ) -> list[Match]:
         """Non-overlapping matches, longest first. `accept(text, toks, i, j, entry)` may veto one."""
         toks = tokenise(text) if toks is None else toks
         prefixes = self._candidate_prefixes(lang) if lang and lang in self._names else set()
+        cap_only = self.capitalised_only
 
         def wanted(t: Tok) -> bool:
-            return t.folded[:PREFIX] in prefixes and (not self.capitalised_only or t.raw[0].isupper())
+            return t.folded[:PREFIX] in prefixes and (not cap_only or t.raw[0].isupper())
 
         # the lemma trie (and with it simplemma's dictionary) only when some word may need it
-        lemma_trie = self._lemma_trie(lang) if prefixes and any(wanted(t) for t in toks) else None
+        if prefixes:
+            heads = toks.heads(cap_only) if isinstance(toks, Tokens) else Tokens(toks).heads(cap_only)
+            lemma_trie = self._lemma_trie(lang) if not prefixes.isdisjoint(heads) else None
+        else:
+            lemma_trie = None
         lemmas: dict[int, str | None] = {}
 
         def lemma_of(j: int) -> str | None:
@@ -158,13 +204,22 @@ class PhraseIndex:
                 lemmas[j] = _lemma_key(toks[j].raw, lang) if wanted(toks[j]) else None
             return lemmas[j]
 
+        exact, surface = self.exact, self.surface
         out: list[Match] = []
         i, n = 0, len(toks)
         while i < n:
+            t = toks[i]
+            # which tries a name may start in at token i: most tokens start none, and are
+            # passed over without a walk (a walk finds nothing unless its first token matches)
+            tries = []
+            if t.raw in exact:
+                tries.append((0, exact, "acronym"))
+            if t.folded in surface:
+                tries.append((1, surface, "surface"))
+            if lemma_trie is not None and (t.folded in lemma_trie or lemma_of(i) in lemma_trie):
+                tries.append((2, lemma_trie, "lemma"))
             best: tuple[int, int, list[Entry], str] | None = None  # (j_end, rank, entries, via)
-            for rank, (trie, via) in enumerate(((self.exact, "acronym"), (self.surface, "surface"), (lemma_trie, "lemma"))):
-                if trie is None:
-                    continue
+            for rank, trie, via in tries:
                 for j_end, entries in self._walk(text, toks, i, trie, via, lemma_of):
                     entries = _in_scope(entries, lang)
                     if entries and (best is None or j_end > best[0]):
@@ -173,7 +228,7 @@ class PhraseIndex:
                 j_end, _, entries, via = best
                 entry = _prefer(entries, lang)
                 if accept is None or accept(text, toks, i, j_end, entry):
-                    start, end = toks[i].start, _close_quote(text, toks[i].start, toks[j_end - 1].end)
+                    start, end = t.start, _close_quote(text, t.start, toks[j_end - 1].end)
                     extra = {"name": entry.name, "via": via, "lang": entry.lang, **entry.data}
                     others = [e.key for e in entries if e.key != entry.key]
                     if others:
@@ -184,7 +239,7 @@ class PhraseIndex:
             i += 1
         return out
 
-    def _walk(self, text: str, toks: list[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
+    def _walk(self, text: str, toks: Sequence[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
         """Every (end token index, entries) reachable from token i in `trie`."""
         found: list[tuple[int, list[Entry]]] = []
         nodes = [trie]
@@ -213,6 +268,7 @@ class PhraseIndex:
         return found
 
 
+@lru_cache(maxsize=200_000)
 def _lemma_key(raw: str, lang: str | None) -> str:
     plus = raw.endswith("+")
     word = raw.rstrip("+")
