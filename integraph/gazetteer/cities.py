@@ -28,7 +28,7 @@ import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer import cache_dir, load_data
@@ -124,39 +124,44 @@ def _tight(text: str, a: Tok, b: Tok) -> bool:
     return text[a.end:b.start] in (" ", "\u00a0")
 
 
-def _resolve(toks: list[Tok], i: int, j: int, lang: str | None) -> tuple[list[dict[str, Any]], str]:
-    surface = " ".join(t.raw for t in toks[i:j])
-    hits = list(_lookup_folded(quick_fold(surface)))
+@lru_cache(maxsize=100_000)  # the same capitalised runs recur in every document of a batch
+def _resolve(words: tuple[str, ...], lang: str | None) -> tuple[tuple[dict[str, Any], ...], str]:
+    hits = _lookup_folded(quick_fold(" ".join(words)))
     if hits:
         return hits, "surface"
     if lang:
-        lemmas = " ".join(_lemma_key(t.raw, lang) for t in toks[i:j])
-        hits = list(_lookup_folded(quick_fold(lemmas)))
+        lemmas = " ".join(_lemma_key(w, lang) for w in words)
+        hits = _lookup_folded(quick_fold(lemmas))
         if hits:
             return hits, "lemma"
-    return [], ""
+    return (), ""
 
 
-def _candidates(text: str, toks: list[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
+def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
+    n = len(toks)
+    raws = [t.raw for t in toks]
+    caps = [_capitalised(t) for t in toks]
+    conn = [r.lower() in CONNECTORS for r in raws]
+    tight = [_tight(text, a, b) for a, b in zip(toks, toks[1:])]  # tight[k]: toks[k] and toks[k + 1]
     out = []
-    i, n = 0, len(toks)
-    while i < n:
-        if i in blocked or not _capitalised(toks[i]):
-            i += 1
+    i = 0
+    # only a capitalised token starts a run: the others are passed over (as `i += 1` would)
+    for k in [k for k in range(n) if caps[k]]:
+        if k < i or k in blocked:
             continue
+        i = k
         found = None
         for length in range(MAX_WORDS, 0, -1):
             j = i + length
-            if j > n or any(k in blocked for k in range(i, j)):
+            if j > n or any(m in blocked for m in range(i, j)):
                 continue
-            span = toks[i:j]
-            if not _capitalised(span[-1]) or any(not _tight(text, a, b) for a, b in zip(span, span[1:])):
+            if not caps[j - 1] or not all(tight[m] for m in range(i, j - 1)):
                 continue
-            if any(not (_capitalised(t) or t.raw.lower() in CONNECTORS) for t in span[1:-1]):
+            if any(not (caps[m] or conn[m]) for m in range(i + 1, j - 1)):
                 continue
-            hits, via = _resolve(toks, i, j, lang)
+            hits, via = _resolve(tuple(raws[i:j]), lang)
             if hits:
-                found = (i, j, hits, via)
+                found = (i, j, list(hits), via)
                 break
         if found is None and lang in STEM_LANGS and _cued(text, toks, i, lang):
             hits = _stem_lookup(toks[i].folded)
@@ -195,7 +200,7 @@ def _stem_lookup(folded: str) -> list[dict[str, Any]]:
     return []
 
 
-def _cued(text: str, toks: list[Tok], i: int, lang: str | None) -> bool:
+def _cued(text: str, toks: Sequence[Tok], i: int, lang: str | None) -> bool:
     if i == 0:
         return False
     preps, words = _cues(lang)
@@ -209,7 +214,7 @@ def _cued(text: str, toks: list[Tok], i: int, lang: str | None) -> bool:
     return prev.folded in words or (lang is not None and _lemma_key(prev.raw, lang) in words)
 
 
-def _title_case_run(text: str, toks: list[Tok], cand: tuple) -> bool:
+def _title_case_run(text: str, toks: Sequence[Tok], cand: tuple) -> bool:
     """A small town inside a Title Case Run ("Do Końca Roku") is more likely a heading's word."""
     i, j, hits, _ = cand
     if j >= len(toks) or not _capitalised(toks[j]) or not _tight(text, toks[j - 1], toks[j]):
@@ -217,7 +222,7 @@ def _title_case_run(text: str, toks: list[Tok], cand: tuple) -> bool:
     return max(h["population"] for h in hits) < BIG_SINGLE
 
 
-def _city_word_before(toks: list[Tok], i: int, lang: str | None, window: int = 4) -> bool:
+def _city_word_before(toks: Sequence[Tok], i: int, lang: str | None, window: int = 4) -> bool:
     _, words = _cues(lang)
     for k in range(max(0, i - window), i):
         t = toks[k]
@@ -226,7 +231,7 @@ def _city_word_before(toks: list[Tok], i: int, lang: str | None, window: int = 4
     return False
 
 
-def _sentence_initial(text: str, toks: list[Tok], i: int) -> bool:
+def _sentence_initial(text: str, toks: Sequence[Tok], i: int) -> bool:
     if i == 0:
         return True
     return SENTENCE_END.search(text[toks[i - 1].end:toks[i].start]) is not None

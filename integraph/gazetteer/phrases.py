@@ -60,15 +60,31 @@ class Tokens(tuple):
     status cues, so a text is split and folded once; facts every index asks about the
     whole text (which first letters occur) are computed once here too."""
 
-    def heads(self, capitalised_only: bool) -> frozenset[str]:
-        """The folded first PREFIX letters of every token (of capitalised tokens only)."""
-        memo = self.__dict__
-        key = "_heads_cap" if capitalised_only else "_heads"
+    def _memo(self, key: str, build: Callable[[], Any]) -> Any:
+        memo = self.__dict__  # a tuple subclass keeps a __dict__: room for what is derived once
         found = memo.get(key)
         if found is None:
-            found = frozenset(t.folded[:PREFIX] for t in self if not capitalised_only or t.raw[0].isupper())
-            memo[key] = found
+            found = memo[key] = build()
         return found
+
+    def raws(self) -> list[str]:
+        return self._memo("_raws", lambda: [t.raw for t in self])
+
+    def keys(self) -> list[str]:
+        """The folded key of every token, in order."""
+        return self._memo("_keys", lambda: [t.folded for t in self])
+
+    def by_head(self, capitalised_only: bool) -> dict[str, list[int]]:
+        """Token positions by their folded first PREFIX letters (of capitalised tokens only)."""
+
+        def build() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for k, t in enumerate(self):
+                if not capitalised_only or t.raw[0].isupper():
+                    out.setdefault(t.folded[:PREFIX], []).append(k)
+            return out
+
+        return self._memo("_heads_cap" if capitalised_only else "_heads", build)
 
 
 def _split(text: str) -> Tokens:
@@ -191,26 +207,41 @@ class PhraseIndex:
         def wanted(t: Tok) -> bool:
             return t.folded[:PREFIX] in prefixes and (not cap_only or t.raw[0].isupper())
 
-        # the lemma trie (and with it simplemma's dictionary) only when some word may need it
-        if prefixes:
-            heads = toks.heads(cap_only) if isinstance(toks, Tokens) else Tokens(toks).heads(cap_only)
-            lemma_trie = self._lemma_trie(lang) if not prefixes.isdisjoint(heads) else None
-        else:
-            lemma_trie = None
+        if not isinstance(toks, Tokens):
+            toks = Tokens(toks)
+        exact, surface = self.exact, self.surface
+        # positions a name may start at: a token starts a name only if it is a first token of
+        # a trie (a walk finds nothing otherwise), so all others are passed over without one
+        raws, keys = toks.raws(), toks.keys()
+        starts = {k for k, r in enumerate(raws) if r in exact}
+        starts.update(k for k, f in enumerate(keys) if f in surface)
+        lemma_trie = None
         lemmas: dict[int, str | None] = {}
+        if prefixes:
+            heads = toks.by_head(cap_only)
+            maybe = [heads[h] for h in prefixes.intersection(heads)]
+            # the lemma trie (and with it simplemma's dictionary) only when some word may need it
+            if maybe:
+                lemma_trie = self._lemma_trie(lang)
+                starts.update(k for k, f in enumerate(keys) if f in lemma_trie)
+                for positions in maybe:  # words that may be inflected forms of a name's first word
+                    for k in positions:
+                        lemmas[k] = lem = _lemma_key(raws[k], lang)
+                        if lem in lemma_trie:
+                            starts.add(k)
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
                 lemmas[j] = _lemma_key(toks[j].raw, lang) if wanted(toks[j]) else None
             return lemmas[j]
 
-        exact, surface = self.exact, self.surface
         out: list[Match] = []
-        i, n = 0, len(toks)
-        while i < n:
+        i = 0
+        for k in sorted(starts):
+            if k < i:  # inside the name matched last
+                continue
+            i = k
             t = toks[i]
-            # which tries a name may start in at token i: most tokens start none, and are
-            # passed over without a walk (a walk finds nothing unless its first token matches)
             tries = []
             if t.raw in exact:
                 tries.append((0, exact, "acronym"))
