@@ -167,8 +167,9 @@ class KnowledgeBaseCache:
         self._key: str | None = None
         self._kb: KnowledgeBase | None = None
 
-    def get(self, store: Store) -> KnowledgeBase:
-        key = fingerprint(store)
+    def get(self, store: Store, key: str | None = None) -> KnowledgeBase:
+        """The knowledge base for fingerprint `key` (computed from `store` when not given)."""
+        key = key if key is not None else fingerprint(store)
         with self._lock:
             if self._kb is None or key != self._key:
                 build = self.builder or default_builder()

@@ -35,3 +35,14 @@ def client(kb_db):
 @pytest.fixture(scope="session")
 def doc_ids(kb_db) -> dict[str, str]:
     return kb_db[1]
+
+
+@pytest.fixture()
+def fresh_kb(tmp_path: Path) -> Path:
+    """A knowledge base of its own, for tests that write."""
+    from integraph.store import Store
+
+    path = tmp_path / "kb.sqlite"
+    with Store(path) as store:
+        synthetic_kb.build(store)
+    return path
