@@ -28,6 +28,7 @@ _spec.loader.exec_module(main_build)
 TARGETS: dict[str, tuple[str, str]] = {
     "hr-novisusjedi-informativni-list.txt": ("pdf", "str."),
     "lt-bendrinamai-veiklos-ataskaita-2024.txt": ("pdftotext", "psl."),
+    "lv-kopalatvija-gada-parskats-2024.txt": ("pdf", "lpp."),
     "fi-kulttuurisilta-toimintakertomus-2025.txt": ("docx", ""),
     "ro-orizontcomun-raport-anual-2025.txt": ("odt", ""),
     "sl-uoim-rezultati-razpisa-2025.txt": ("docx-tables", ""),
