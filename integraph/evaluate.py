@@ -200,6 +200,34 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def by_language(kb: dict[str, Any], gold: dict[str, Any], texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Scores per document language: each language's documents with the gold entities they name.
+
+    The gold is merged across documents, so a fact cannot be traced to one
+    language; an entity can.  For a language L the gold keeps L's documents
+    and the organisations and projects one of whose names occurs in an L
+    document's text (`texts`: file name -> cleaned text); the knowledge base
+    keeps the entities with a source in those documents.  An entity named in
+    several languages counts in each, with all its facts.
+    """
+    folded = {Path(f).name: normalise(t) for f, t in texts.items()}
+    out: dict[str, dict[str, Any]] = {}
+    for lang in sorted({d["language"] for d in gold["documents"]}):
+        docs = [d for d in gold["documents"] if d["language"] == lang]
+        hay = [folded.get(Path(d["file"]).name, "") for d in docs]
+
+        def named(e: dict[str, Any]) -> bool:
+            return any(n and n in h for n in map(normalise, e.get("names") or e.get("titles") or []) for h in hay)
+
+        sub = dict(gold, documents=docs, organisations=[e for e in gold["organisations"] if named(e)],
+                   projects=[e for e in gold["projects"] if named(e)])
+        r = evaluate(kb, sub)
+        out[lang] = {"documents": len(docs), "organisations": len(sub["organisations"]),
+                     "projects": len(sub["projects"]),
+                     **{k: r[k] for k in ("detection", "fields", "project_fields", "organisation_fields")}}
+    return out
+
+
 def _pairs(gold_list: list[dict[str, Any]], pred_list: list[dict[str, Any]],
            matched: dict[str, str]) -> list[tuple[dict[str, Any], dict[str, Any], set[str]]]:
     """Matched (gold, predicted, optional field names and item keys) triples."""
