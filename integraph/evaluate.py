@@ -8,6 +8,7 @@ projects and organisations are scored item by item and micro-averaged.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -217,7 +218,9 @@ def by_language(kb: dict[str, Any], gold: dict[str, Any], texts: dict[str, str])
         hay = [folded.get(Path(d["file"]).name, "") for d in docs]
 
         def named(e: dict[str, Any]) -> bool:
-            return any(n and n in h for n in map(normalise, e.get("names") or e.get("titles") or []) for h in hay)
+            # whole words only: the acronym "EIN" is not named by German "ein"
+            return any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", h)
+                       for n in map(normalise, e.get("names") or e.get("titles") or []) for h in hay)
 
         sub = dict(gold, documents=docs, organisations=[e for e in gold["organisations"] if named(e)],
                    projects=[e for e in gold["projects"] if named(e)])

@@ -216,6 +216,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     text = found.doc.text
     paras = paragraphs(found)
     label_starts = {m.start(): g for g, m in labels}
+    heading_starts = {sec.start for sec in found.doc.sections}
     out = []
     for i, (a, b) in enumerate(paras):
         line = text[a:b].strip()
@@ -231,7 +232,9 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
                 # the fields must follow the title line at once; one short line may stand among
                 # them (a wrapped "Funduszy EOG", a "last updated" date)
                 gaps += 1
-                if gaps > 1 or y - x > 80:
+                if gaps > 1 or y - x > 80 or (x in heading_starts and not groups):
+                    # a heading before the first field starts another block (a PDF may style a
+                    # wrapped value line among the fields as a heading: that one is tolerated)
                     break
                 continue
             groups |= found_here

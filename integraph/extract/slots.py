@@ -9,7 +9,8 @@ from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
 from integraph.textutil import normalise
 
-PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?){2,4})")
+# two to four capitalised words, name particles allowed between them ("Ilse de Vries", "Jan van Dijk")
+PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?(?:(?:de|da|di|van|von|der|den|dos|du|la|le|ter|af)\s)?){2,4})")
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+(?:i|oraz|and|und|et|e|y|a|и|és|ja|och|og|en|ir|un|și|ve|та|και)\s+)\s*")
 
 
@@ -207,6 +208,9 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
                 mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
         elif group in ("person", "person_role"):
+            title = HONORIFIC.match(text[v0:v1])
+            if title:
+                v0 += title.end()
             p = PERSON.match(text[v0:v1])
             if p:
                 name = p.group(1).strip()
