@@ -161,15 +161,20 @@ def eval_(gold: Path, db: str, export_file: Path | None, as_json: bool) -> None:
       integraph eval ../shared/gold/seeds.json --db seeds.sqlite
       integraph eval examples/gold.json --json
     """
-    from integraph.evaluate import evaluate, load_gold
+    from integraph.evaluate import by_language, evaluate, load_gold
     from integraph.export import build
 
+    gold_data = load_gold(gold)
+    texts: dict[str, str] = {}
     if export_file:
         kb = json.loads(export_file.read_text(encoding="utf-8"))
     else:
         with Store(db) as store:
             kb = build(store)
-    result = evaluate(kb, load_gold(gold))
+            texts = {d.source: d.text for d in store.documents()}
+    result = evaluate(kb, gold_data)
+    if texts:  # the per-language view needs the documents' text, which an export file lacks
+        result["by_language"] = by_language(kb, gold_data, texts)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return
@@ -182,6 +187,11 @@ def eval_(gold: Path, db: str, export_file: Path | None, as_json: bool) -> None:
         if d["tp"] + d["fp"] + d["fn"]:
             click.echo(f"  {field:24} P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}  "
                        f"(tp {d['tp']} fp {d['fp']} fn {d['fn']})")
+    for lang, d in result.get("by_language", {}).items():
+        det = d["detection"]
+        click.echo(f"  {lang}: {d['documents']} docs, projects F1 {det['projects']['f1']:.3f}, "
+                   f"organisations F1 {det['organisations']['f1']:.3f}, fields F1 {d['fields']['f1']:.3f} "
+                   f"({d['projects']} projects, {d['organisations']} organisations named)")
     for m in result["misses"]:
         click.echo(f"  missed {m['entity']}.{m['field']}: {m['gold']}")
     for m in result["false"]:

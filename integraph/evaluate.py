@@ -8,6 +8,7 @@ projects and organisations are scored item by item and micro-averaged.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -198,6 +199,36 @@ def evaluate(kb: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         "misses": tally.misses + org_tally.misses,
         "false": tally.false + org_tally.false,
     }
+
+
+def by_language(kb: dict[str, Any], gold: dict[str, Any], texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Scores per document language: each language's documents with the gold entities they name.
+
+    The gold is merged across documents, so a fact cannot be traced to one
+    language; an entity can.  For a language L the gold keeps L's documents
+    and the organisations and projects one of whose names occurs in an L
+    document's text (`texts`: file name -> cleaned text); the knowledge base
+    keeps the entities with a source in those documents.  An entity named in
+    several languages counts in each, with all its facts.
+    """
+    folded = {Path(f).name: normalise(t) for f, t in texts.items()}
+    out: dict[str, dict[str, Any]] = {}
+    for lang in sorted({d["language"] for d in gold["documents"]}):
+        docs = [d for d in gold["documents"] if d["language"] == lang]
+        hay = [folded.get(Path(d["file"]).name, "") for d in docs]
+
+        def named(e: dict[str, Any]) -> bool:
+            # whole words only: the acronym "EIN" is not named by German "ein"
+            return any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", h)
+                       for n in map(normalise, e.get("names") or e.get("titles") or []) for h in hay)
+
+        sub = dict(gold, documents=docs, organisations=[e for e in gold["organisations"] if named(e)],
+                   projects=[e for e in gold["projects"] if named(e)])
+        r = evaluate(kb, sub)
+        out[lang] = {"documents": len(docs), "organisations": len(sub["organisations"]),
+                     "projects": len(sub["projects"]),
+                     **{k: r[k] for k in ("detection", "fields", "project_fields", "organisation_fields")}}
+    return out
 
 
 def _pairs(gold_list: list[dict[str, Any]], pred_list: list[dict[str, Any]],

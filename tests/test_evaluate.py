@@ -71,3 +71,17 @@ def test_documents_outside_the_gold_are_not_scored():
     data["organisations"].append({"id": "o3", "name": "Elsewhere", "names": [],
                                   "sources": [{"document": "other", "start": 0, "end": 1}]})
     assert evaluate(data, GOLD)["detection"]["organisations"]["fp"] == 1
+
+
+def test_by_language_keeps_each_languages_documents_and_the_entities_they_name():
+    from integraph.evaluate import by_language
+
+    gold = dict(GOLD, documents=[{"file": "a.txt", "language": "pl"}, {"file": "b.txt", "language": "de"}])
+    texts = {"/x/a.txt": "Fundacja Most Kultur prowadzi projekt Wspólny Kraków dla wszystkich.",
+             "/x/b.txt": "Ein Bericht ohne die Stiftung, aber mit IOMS."}
+    r = by_language(kb(), gold, texts)
+    assert set(r) == {"pl", "de"}
+    assert (r["pl"]["organisations"], r["pl"]["projects"]) == (1, 1)
+    assert r["pl"]["detection"]["projects"]["f1"] == 1.0
+    # "IOMS" is not the acronym IOM: names count as whole words only
+    assert (r["de"]["organisations"], r["de"]["projects"]) == (0, 0)

@@ -47,7 +47,17 @@ def markdown_to_converted(text: str) -> Converted:
         elif tok.type == "heading_open":
             blocks.append(Block("heading", _inline(tokens[i + 1]).replace("\n", " "), int(tok.tag[1])))
             i += 2
-        elif tok.type == "inline" and tokens[i - 1].type in ("paragraph_open", "th_open", "td_open"):
+        elif tok.type == "tr_open":
+            # one row, one block "cell | cell", as the HTML, DOCX and ODT converters write it,
+            # so that a two-column table of fields reads as "Label | value"
+            cells = []
+            while i < len(tokens) and tokens[i].type != "tr_close":
+                if tokens[i].type == "inline":
+                    cells.append(" ".join(_inline(tokens[i]).split()))
+                i += 1
+            if any(cells):
+                blocks.append(Block("paragraph", " | ".join(c for c in cells if c)))
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             kind = "item" if list_depth else "paragraph"
             lines = _inline(tok).split("\n")
             for para, _ in join_lines(lines, width, vocab):

@@ -27,7 +27,8 @@ NUMBERING = re.compile(r"^[\s#*>\-•·]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}[.)]\s+|[a-
 NAMING_WORDS = {"pn", "pt", "pod", "nazwą", "tytułem", "entitled", "titled", "called", "named", "тема", "наречен",
                 "názvem", "titel", "titre", "intitulé", "titulado", "denominato", "intitolato", "genaamd", "kallat",
                 "nimeltä", "nimega", "pavadinimu", "nosaukumu", "című", "naslovom", "intitulat", "με", "τίτλο", "ονομασία"}
-LABEL_LINE = re.compile(r"^[ \t]*([^\n:]{2,60}?)\s*:[ \t]*(\S[^\n]*)$", re.M)
+# "Label: value", and a flattened two-column table row "Label | value" (converters join cells with " | ")
+LABEL_LINE = re.compile(r"^[ \t]*([^\n:|]{2,60}?)[ \t]*(?::|[ \t]\|)[ \t]*(\S[^\n]*)$", re.M)
 
 
 @dataclass
@@ -105,13 +106,12 @@ def find_frames(found: Findings) -> list[Frame]:
     for acr, ls, le, a0, a1 in finder.defined_acronyms(0, len(text)):
         if any(x <= ls < y for x, y in fund_spans):
             continue
-        pattern = re.compile(rf"(\w+)\W{{1,3}}{re.escape(acr)}\b|\b{re.escape(acr)}\W+(?:\w+\W+)?(\w+)")
-        called = False
-        for m in pattern.finditer(text):
-            w = (m.group(1) or m.group(2) or "").lower()
-            if _is_project_word(w, pwords):
-                called = True
-                break
+        # "projekt LIHN", "LIHN project", "LIHN – project summary": a project word just before or after
+        before = re.compile(rf"(\w+)\W{{1,3}}(?={re.escape(acr)}\b)")
+        after = re.compile(rf"(?<=\b{re.escape(acr)})\W+(\w+)(?:\W+(\w+))?")
+        called = any(_is_project_word((w or "").lower(), pwords)
+                     for p in (before, after) for m in p.finditer(text) for w in m.groups()) or any(
+            _is_project_word(w, pwords) for w in _words_before(text, ls, 2))  # "du projet européen Long Name (ACR)"
         if called:
             f = add((ls, le))
             if f:
@@ -216,6 +216,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     text = found.doc.text
     paras = paragraphs(found)
     label_starts = {m.start(): g for g, m in labels}
+    heading_starts = {sec.start for sec in found.doc.sections}
     out = []
     for i, (a, b) in enumerate(paras):
         line = text[a:b].strip()
@@ -231,7 +232,9 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
                 # the fields must follow the title line at once; one short line may stand among
                 # them (a wrapped "Funduszy EOG", a "last updated" date)
                 gaps += 1
-                if gaps > 1 or y - x > 80:
+                if gaps > 1 or y - x > 80 or (x in heading_starts and not groups):
+                    # a heading before the first field starts another block (a PDF may style a
+                    # wrapped value line among the fields as a heading: that one is tolerated)
                     break
                 continue
             groups |= found_here
@@ -276,8 +279,9 @@ def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: 
             if other is f:
                 continue
             heads = [heading_section(found.doc.sections, x) or _block_at(found, x) for x, _ in other.mentions]
-            if any(h is not None and h[0] <= a < h[1] for h in [(s.start, s.end) if isinstance(s, Section) else s
-                                                                 for s in heads if s is not None]):
+            spans = [(s.start, s.end) if isinstance(s, Section) else s for s in heads if s is not None]
+            # the document's own title heads everything: being under it says nothing
+            if any(h[0] <= a < h[1] and h[1] - h[0] < 0.8 * len(found.doc.text) for h in spans):
                 other.mentions += f.mentions
                 other.acronym = other.acronym or f.acronym
                 del frames[key]

@@ -7,6 +7,7 @@ from collections import Counter
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
 from integraph.extract.findings import Findings, cue_words
+from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.profile.v1"
 NATIONAL_KINDS = {"foundation", "association", "ngo", "public", "academic"}
@@ -31,8 +32,10 @@ def document_owner(found: Findings, mentions: Mentions):
         return None
     head_end = found.doc.sections[0].start + len(found.doc.sections[0].heading) + 1 if found.doc.sections else 0
     title_at = found.doc.text.find(found.doc.title) if found.doc.title else -1
+    title = normalise(found.doc.title or "")
     in_title = [m for m in orgs if m.start < max(head_end, 1) or
-                (title_at >= 0 and title_at <= m.start < title_at + len(found.doc.title or ""))]
+                (title_at >= 0 and title_at <= m.start < title_at + len(found.doc.title or ""))
+                or (len(m.text) > 5 and normalise(m.text) in title)]  # the file's metadata title names it
     if in_title:
         return min(in_title, key=lambda m: m.start)
     counts = Counter(m.entity for m in orgs)
@@ -89,6 +92,7 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     text = found.doc.text
     main = main_organisation(found, mentions)
     founded = [c.lower() for c in cue_words("founded", found.lang)]
+    country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     staff = [c.lower() for c in cue_words("staff", found.lang)]
     for s in found.sentences:
         low = text[s.start:s.end].lower()
@@ -102,6 +106,10 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
             if eid and years:
                 y = years[0]
                 em.fact(eid, "Organisation", "founded", str(y.value)[:4], y.start, y.end, EXTRACTOR, 0.8)
+                # "Créée en 2001 à Lyon", "founded in 2009 in Plovdiv": where it was founded is its seat
+                seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of), None)
+                if seat is not None:
+                    em.fact(eid, "Organisation", "country", country_of[seat.entity], at, seat.end, EXTRACTOR, 0.7)
                 # "… founded in 2007 as a foundation": the legal form after the cue
                 for w in re.finditer(r"\w+", text[y.end:s.end]):
                     kind = org_words.legal_form(w.group(), found.lang)

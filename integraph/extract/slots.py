@@ -9,7 +9,8 @@ from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
 from integraph.textutil import normalise
 
-PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?){2,4})")
+# two to four capitalised words, name particles allowed between them ("Ilse de Vries", "Jan van Dijk")
+PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?(?:(?:de|da|di|van|von|der|den|dos|du|la|le|ter|af)\s)?){2,4})")
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+(?:i|oraz|and|und|et|e|y|a|и|és|ja|och|og|en|ir|un|și|ve|та|και)\s+)\s*")
 
 
@@ -140,7 +141,22 @@ def _programme_period(found: Findings, m) -> bool:
     before = found.doc.text[max(0, m.start - 40):m.start]
     if re.search(r"progra|πρόγραμ|програм|fund|fond|фонд|ταμεί", before, re.I):
         return True
+    if _line_label_group(found, m.start) == "funder":  # "Financeur : FSE+, programme « … » 2021-2027"
+        return True
     return any(0 <= m.start - f.end <= 25 for f in found.funds)
+
+
+def _line_label_group(found: Findings, offset: int) -> str | None:
+    """The field group of the label that opens the line holding `offset` ("Durée :" → period)."""
+    from integraph.extract.frames import _normalised_labels
+
+    text = found.doc.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    m = LABEL_LINE.match(text, line_start)
+    if m is None or m.start(2) > offset:
+        return None
+    label = normalise(m.group(1))
+    return next((g for g, words in _normalised_labels(found.lang) if label in words), None)
 
 
 def _inside(found: Findings, a: int, b: int, kinds: tuple[str, ...]) -> bool:
@@ -168,6 +184,8 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
         v0, v1 = m.start(2), m.end(2)
         while v0 < v1 and text[v0] in "|│ \t":  # table cells flattened to "Label: | value"
             v0 += 1
+        if group == "lead" and _person_value(found, m.group(1), text[v0:v1]):
+            group = "person_role"  # "Project coordinator: Dr. Anna Lehmann" names a person, not the lead
         if group in ("partners", "lead"):
             prop = "partner" if group == "partners" else "lead"
             value_start = v0 + (text[v0:v1].rfind(":") + 1 if ":" in text[v0:v1] else 0)
@@ -182,13 +200,17 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
                     continue
                 pos = at + len(item)
                 item_s = item.strip().rstrip(".")
-                if len(item_s) < 3 or not item_s[:1].isupper() or mentions.overlapping(at, at + len(item_s)):
-                    continue
+                if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
+                        or _is_place_name(item_s):
+                    continue  # "Verein Brücken e.V., Leipzig, Germany": the seat is not a partner
                 eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
                 em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
                 mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
         elif group in ("person", "person_role"):
+            title = HONORIFIC.match(text[v0:v1])
+            if title:
+                v0 += title.end()
             p = PERSON.match(text[v0:v1])
             if p:
                 name = p.group(1).strip()
@@ -196,6 +218,33 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
                 em.fact(pid, "Person", "name", name, v0, v0 + len(name), EXTRACTOR, 0.8)
                 role = _role_name(m.group(1))
                 em.fact(f.entity, "Project", "person", f"{pid}|{role}", m.start(), m.end(), EXTRACTOR, 0.8)
+
+
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Mgr|Ing|PhDr|JUDr|MUDr|Mag|Dipl|Dott|Dra?|Sr|Sra|д-р|проф|доц|Δρ|dr hab)\.?\s", re.I)
+
+
+def _person_value(found: Findings, label: str, value: str) -> bool:
+    """A title before a name, or a label that names a person role too and a value with no organisation word."""
+    from integraph.gazetteer import cues, orgs
+
+    if HONORIFIC.match(value.strip()):
+        return True
+    roles = {normalise(w) for w in cues.field_labels(found.lang).get("person_role", [])}
+    words = value.split()
+    return normalise(label) in roles and 2 <= len(words) <= 3 and bool(PERSON.fullmatch(value.strip())) \
+        and not any(orgs.legal_form(w, found.lang) for w in words)
+
+
+def _named_already(mentions: Mentions, a: int, b: int) -> bool:
+    """An organisation or programme overlaps the item, or a place is the whole item; a place inside
+    a longer item ("Métropole de Lyon") leaves it a name of its own."""
+    return any(m.schema != "Place" or (m.start <= a and b <= m.end) for m in mentions.overlapping(a, b))
+
+
+def _is_place_name(item: str) -> bool:
+    from integraph.gazetteer import cities
+
+    return len(item.split()) <= 2 and bool(cities.lookup(item))
 
 
 ROLE_WORDS = {"coordinator": ("koordyn", "koordin", "координ", "coordin", "κοορδιν", "συντονιστ"),

@@ -100,3 +100,57 @@ def test_extraction_is_deterministic():
     _, a = facts(REPORT_BG, "report.md")
     _, b = facts(REPORT_BG, "report.md")
     assert [(s.entity, s.prop, s.value, s.span) for s in a] == [(s.entity, s.prop, s.value, s.span) for s in b]
+
+
+SUMMARY_MD = """# Neighbours Together Network (NTN)
+
+*Project summary*
+
+The Neighbours Together Network (NTN) links tenant groups and city offices in three cities.
+
+| | |
+|---|---|
+| **Duration** | 1 March 2024 – 28 February 2027 |
+| **Coordinator** | Stichting Samen Wonen, Utrecht, Netherlands |
+| **Project coordinator** | Dr. Ilse de Vries |
+"""
+
+RAPPORT_FR = """# Rapport annuel 2025
+
+## Chantiers d'avenir
+
+Financeur : Fonds social européen plus (FSE+), programme régional 2021-2027
+Durée : du 1er avril 2025 au 31 mars 2027
+Partenaires : France Travail, Métropole de Lille
+
+Le projet aide des réfugiés à trouver un emploi.
+
+## Réseau européen
+
+L'association est partenaire du projet européen Welcome Cities Exchange (WCE), financé par le FAMI.
+"""
+
+
+def test_a_markdown_table_of_fields_belongs_to_the_heading_project():
+    text, st = facts(SUMMARY_MD, "ntn.md")
+    titles = {s.value for s in st if s.prop == "title"}
+    assert titles == {"Neighbours Together Network"}
+    assert "Duration | 1 March 2024" in text  # a table row reads "Label | value"
+    by_prop = {s.prop: s for s in st if s.schema == "Project"}
+    assert by_prop["start"].value == "2024-03-01" and by_prop["end"].value == "2027-02-28"
+    names = {s.value for s in st if s.schema == "Organisation" and s.prop == "name"}
+    assert "Utrecht" not in names and not any("Vries" in n for n in names)  # a seat and a person are not leads
+    people = {s.value for s in st if s.schema == "Person" and s.prop == "name"}
+    assert any("Ilse de Vries" in p for p in people)
+
+
+def test_french_field_block_with_ordinal_day_and_a_programme_period():
+    text, st = facts(RAPPORT_FR, "rapport.md")
+    titles = {s.entity: s.value for s in st if s.prop == "title"}
+    assert set(titles.values()) == {"Chantiers d'avenir", "Welcome Cities Exchange"}
+    chantiers = next(e for e, t in titles.items() if t == "Chantiers d'avenir")
+    starts = {s.value for s in st if s.entity == chantiers and s.prop == "start"}
+    assert starts == {"2025-04-01"}  # not 2021, the programme's period on the funder line
+    partners = {s.value for s in st if s.entity == chantiers and s.prop == "partner"}
+    names = {s.entity: s.value for s in st if s.schema == "Organisation" and s.prop == "name"}
+    assert {names[p] for p in partners} >= {"France Travail", "Métropole de Lille"}

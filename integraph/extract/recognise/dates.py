@@ -34,7 +34,8 @@ YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 WORD = r"[^\W\d_]{3,}\.?"
 ERA = r"(?P<era>\s?(?:г\.|г(?!\w)|r\.|roku(?!\w)|m\.|р\.|року(?!\w)|год(?:а|ине)?(?!\w)|godine(?!\w)))?"
 DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May"
-DAY = r"(?<![\w.,/])(?P<d>[0-3]?\d)(?:\.|st|nd|rd|th)?"
+# ordinal day marks: "1.", "1st", "1er"/"1re" (fr), "1º"/"1°" (es, pt, it)
+DAY = r"(?<![\w.,/])(?P<d>[0-3]?\d)(?:\.|st|nd|rd|th|er|re|º|°)?"
 DASH = r"\s?[-–—]\s?"
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
