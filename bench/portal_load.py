@@ -1,6 +1,7 @@
 """Portal under load: 50 concurrent clients against `integraph serve` on loopback.
 
     .venv/bin/python bench/portal_load.py [--clients 50] [--requests 2000] [--seconds 30] [--db KB]
+                                          [--workers N] [--uncached]
 
 Builds a knowledge base from the example corpus in a temp dir (unless --db
 is given), starts the portal in a child process on a free loopback port and
@@ -9,6 +10,11 @@ httpx client; both rotate over the home page, the JSON listings, a search and
 an entity page.  The Python client stops after --requests requests or
 --seconds, whichever comes first; wrk runs for --seconds.  Prints one line:
 requests, errors, requests/s, p50 and p95 latency.
+
+The portal caches whole answers per knowledge-base version; --uncached adds
+a distinct `_n=` parameter to every request so each one is rendered afresh
+(the worst case: every reader asks something new).  --workers is passed to
+`integraph serve` (its default: one process per core).
 """
 from __future__ import annotations
 
@@ -29,10 +35,17 @@ PATHS = ["/", "/api/organisations", "/api/projects", "/api/search?q=integracja",
 
 WRK_SCRIPT = """
 local paths = {%s}
+local uncached = %s
 local i = 0
+local tag = tostring(math.random(1, 1000000000))
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
+  local path = paths[(i %% #paths) + 1]
+  if uncached then
+    local sep = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. sep .. "_n=" .. tag .. "-" .. i
+  end
+  return wrk.format("GET", path)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -70,9 +83,9 @@ def wait_until_up(base: str, proc: subprocess.Popen, limit: float = 120) -> None
     raise SystemExit("the portal did not come up")
 
 
-def with_wrk(base: str, clients: int, seconds: int) -> tuple[int, int, float, float, float]:
+def with_wrk(base: str, clients: int, seconds: int, uncached: bool) -> tuple[int, int, float, float, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(WRK_SCRIPT % ", ".join(f'"{p}"' for p in PATHS))
+        f.write(WRK_SCRIPT % (", ".join(f'"{p}"' for p in PATHS), "true" if uncached else "false"))
     out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "30s", "-s", f.name,
                           base], capture_output=True, text=True, check=True).stdout
     os.unlink(f.name)
@@ -80,7 +93,8 @@ def with_wrk(base: str, clients: int, seconds: int) -> tuple[int, int, float, fl
     return int(n), int(errors), float(p50), float(p95), float(duration)
 
 
-async def with_httpx(base: str, clients: int, total: int, seconds: float) -> tuple[int, int, float, float, float]:
+async def with_httpx(base: str, clients: int, total: int, seconds: float,
+                     uncached: bool) -> tuple[int, int, float, float, float]:
     import httpx
 
     latencies: list[float] = []
@@ -93,6 +107,8 @@ async def with_httpx(base: str, clients: int, total: int, seconds: float) -> tup
         nonlocal errors, issued
         while issued < total and time.perf_counter() < deadline:
             path = PATHS[issued % len(PATHS)]
+            if uncached:
+                path += ("&" if "?" in path else "?") + f"_n={issued}"
             issued += 1
             t = time.perf_counter()
             try:
@@ -119,6 +135,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=30, help="time limit")
     ap.add_argument("--db", help="an existing knowledge base (default: the example corpus, ingested now)")
     ap.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto")
+    ap.add_argument("--workers", type=int, help="server processes (default: integraph serve's own)")
+    ap.add_argument("--uncached", action="store_true", help="a distinct URL per request: no cached answers")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="integraph-load-") as tmp:
         db = args.db or str(Path(tmp) / "kb.sqlite")
@@ -126,24 +144,30 @@ def main() -> None:
             build_kb(Path(db))
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([sys.executable, "-m", "integraph", "serve", "--db", db, "--port", str(port)],
-                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        command = [sys.executable, "-m", "integraph", "serve", "--db", db, "--port", str(port)]
+        if args.workers:
+            command += ["--workers", str(args.workers)]
+        server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             wait_until_up(base, server)
-            for path in PATHS:  # warm the portal's caches (knowledge base, search index) once
-                import httpx
+            import httpx
 
-                httpx.get(base + path, timeout=120)
+            # Warm every worker's caches (knowledge base, search index): each new connection may land on any worker.
+            for round_ in range(4 * (args.workers or os.cpu_count() or 1)):
+                for path in PATHS:
+                    httpx.get(base + path + (("&" if "?" in path else "?") + f"_w={round_}" if args.uncached else ""),
+                              timeout=120)
             use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
             if use_wrk:
-                n, errors, p50, p95, duration = with_wrk(base, args.clients, args.seconds)
+                n, errors, p50, p95, duration = with_wrk(base, args.clients, args.seconds, args.uncached)
             else:
                 n, errors, p50, p95, duration = asyncio.run(with_httpx(base, args.clients, args.requests,
-                                                                       args.seconds))
+                                                                       args.seconds, args.uncached))
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"portal_load ({'wrk' if use_wrk else 'httpx'}): {args.clients} clients, {n} requests, {errors} errors, "
+    mode = ("uncached, " if args.uncached else "") + (f"{args.workers} workers" if args.workers else "default workers")
+    print(f"portal_load ({'wrk' if use_wrk else 'httpx'}; {mode}): {args.clients} clients, {n} requests, {errors} errors, "
           f"{n / duration:.1f} req/s; p50 {p50:.1f} ms, p95 {p95:.1f} ms")
 
 

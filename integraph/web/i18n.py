@@ -64,10 +64,7 @@ class Formatter:
     """Dates, numbers and money in one interface language."""
 
     def __init__(self, lang: str) -> None:
-        try:
-            self.locale = Locale.parse(lang)
-        except (UnknownLocaleError, ValueError):
-            self.locale = Locale.parse(DEFAULT)
+        self.locale = _locale(lang)
 
     def date(self, iso: str | None) -> str:
         """An ISO date at its own precision: '2022' stays a year, '2020-01' a month."""
@@ -102,12 +99,27 @@ class Formatter:
     def language_name(self, code: str | None) -> str:
         if not code:
             return ""
-        try:
-            return Locale.parse(code).get_display_name(self.locale) or code
-        except (UnknownLocaleError, ValueError):
-            return code
+        return _language_name(code, str(self.locale))
 
     def country_name(self, code: str | None) -> str:
         if not code:
             return ""
         return self.locale.territories.get(code.upper(), code)
+
+
+@lru_cache(maxsize=64)
+def _locale(lang: str) -> Locale:
+    """Cached: `Locale.parse` checks the locale data on disk each time; one per request adds up under load."""
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT)
+
+
+@lru_cache(maxsize=4096)
+def _language_name(code: str, ui: str) -> str:
+    """Cached: babel parses locale data from disk on every call (a home page names every document language)."""
+    try:
+        return Locale.parse(code).get_display_name(_locale(ui)) or code
+    except (UnknownLocaleError, ValueError):
+        return code
