@@ -15,7 +15,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "tests" / "accuracy_floors.json"
-CORPORA = {"examples": ROOT / "examples" / "gold.json", "seeds": ROOT.parent / "shared" / "gold" / "seeds.json"}
+CORPORA = {"examples": ROOT / "examples" / "gold.json", "aside": ROOT / "examples" / "aside" / "gold.json",
+           "seeds": ROOT.parent / "shared" / "gold" / "seeds.json"}
 METRICS = ("detection.projects.f1", "detection.organisations.f1", "fields.f1", "project_fields.f1",
            "organisation_fields.f1")
 EPSILON = 0.005

@@ -135,8 +135,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
                 host.acronym = host.acronym or acr
             defined[parts[0]] = host
             continue
-        if len(parts) > 1 or not free(ls, le):
-            continue
+        if len(parts) > 1 or not free(ls, le) or not text[ls:ls + 1].isupper():
+            continue  # "instituição particular de solidariedade social (IPSS)": a kind, not a name
         o = OrgMention(ls, le, text[ls:le], acronym=acr, rule="defined-acronym")
         defined[acr] = o
         found_mentions.append(o)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
+from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
 from integraph.textutil import normalise
 
@@ -41,6 +42,7 @@ class Frame:
     doc_level: bool = False
     ranges: list[tuple[int, int]] = field(default_factory=list)
     entity: str = ""
+    rows: list[tuple[Row, str | None]] = field(default_factory=list)  # its rows in tables of projects
 
 
 def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
@@ -70,6 +72,13 @@ def find_frames(found: Findings) -> list[Frame]:
         if (a, b) not in frame.mentions:
             frame.mentions.append((a, b))
         return frame
+
+    # a table of projects: the title column's cell of each row
+    for table in find_tables(found, paragraphs(found)):
+        for row in table.rows:
+            f = add(row.cells["title"]) if "title" in row.cells else None
+            if f is not None:
+                f.rows.append((row, table.currency))
 
     fund_spans = [(m.start, m.end) for m in found.funds]
     funded_lines = {text.rfind("\n", 0, m.start) + 1 for m in found.funds + found.of_kind("grant_id")}
@@ -256,6 +265,8 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
     pwords = cues.cues("project_words", found.lang)
     if any(_is_project_word(w, pwords) for w in words) and not re.search(r"[„“\"«]", line):
         return False
+    if len(words) <= 2 and _is_field_label(found, " ".join(words)):
+        return False  # "Contacts", "Partneři": a section of fields, not a project
     if any(m.start < b and a < m.end for m in found.values if m.kind in ("grant_id", "date", "period", "amount",
                                                                              "url", "email", "phone")):
         return False
@@ -265,6 +276,13 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
     if not names_allowed and any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
         return False
     return not line.isupper()
+
+
+def _is_field_label(found: Findings, words: str) -> bool:
+    """A field label of the language, or its plural ('contacto' → 'contactos', 'partner' → 'partneri')."""
+    key = normalise(words)
+    return any(key == w or (key.startswith(w) and len(key) - len(w) <= 2)
+               for _, ws in _normalised_labels(found.lang) for w in ws if len(w) >= 4)
 
 
 def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:
@@ -367,6 +385,10 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
             frame.ranges = [(0, len(text))]
             continue
         for a, b in frame.mentions:
+            row = next((r for r, _ in frame.rows if r.start <= a < r.end), None)
+            if row is not None:  # a table row holds all that it says of its project
+                frame.ranges.append((row.start, row.end))
+                continue
             sec = heading_section(found.doc.sections, a)
             if sec is not None:
                 frame.ranges.append((sec.start, sec.end))

@@ -73,6 +73,7 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
                 and not _location_of_organisation(text, m.start, org_mentions):
             em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
     _labelled(found, frames, em, mentions)
+    _table_rows(found, frames, em, mentions)
     _roles(found, frames, em, mentions)
     _prose_roles(found, frames, em, mentions)
     _report_owner(found, frames, em, mentions)
@@ -189,23 +190,7 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
         if group in ("partners", "lead"):
             prop = "partner" if group == "partners" else "lead"
             value_start = v0 + (text[v0:v1].rfind(":") + 1 if ":" in text[v0:v1] else 0)
-            inside = mentions.within(value_start, v1, "Organisation")
-            for o in inside:
-                em.fact(f.entity, "Project", prop, o.entity, m.start(), m.end(), EXTRACTOR, 0.85)
-            # items the name rules missed still name organisations: the label says so
-            pos = value_start
-            for item in LIST_SPLIT.split(text[value_start:v1]):
-                at = text.find(item, pos, v1) if item else -1
-                if at < 0:
-                    continue
-                pos = at + len(item)
-                item_s = item.strip().rstrip(".")
-                if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
-                        or _is_place_name(item_s):
-                    continue  # "Verein Brücken e.V., Leipzig, Germany": the seat is not a partner
-                eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
-                em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
-                mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
+            for eid in organisations_in(text, em, mentions, value_start, v1):
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
         elif group in ("person", "person_role"):
             title = HONORIFIC.match(text[v0:v1])
@@ -221,6 +206,57 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
 
 
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mgr|Ing|PhDr|JUDr|MUDr|Mag|Dipl|Dott|Dra?|Sr|Sra|д-р|проф|доц|Δρ|dr hab)\.?\s", re.I)
+
+
+def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int) -> list[str]:
+    """The organisations a field's value names: the mentions found in it, and the list items the
+    name rules missed, which still name organisations because the label or column says so."""
+    out = [o.entity for o in mentions.within(a, b, "Organisation")]
+    # split on list separators outside brackets: "Fundación X (Valencia, España), Y"
+    masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text[a:b])
+    pieces, last = [], 0
+    for sep in LIST_SPLIT.finditer(masked):
+        pieces.append((a + last, a + sep.start()))
+        last = sep.end()
+    pieces.append((a + last, b))
+    for x, y in pieces:
+        item = re.sub(r"\s*\([^()]*\)\s*$", "", text[x:y])  # the seat in brackets is not the name
+        at = x + (len(item) - len(item.lstrip()))
+        item_s = item.strip().rstrip(".")
+        if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
+                or _is_place_name(item_s):
+            continue  # "Verein Brücken e.V., Leipzig, Germany": the seat is not a partner
+        eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
+        em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
+        mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
+        out.append(eid)
+    return out
+
+
+def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """What a table's columns say of the row's project beyond what the recognisers found in it."""
+    from integraph.extract.recognise.amounts import parse_number
+
+    text = found.doc.text
+    for f in frames:
+        for row, currency in f.rows:
+            for group, (a, b) in row.cells.items():
+                value = text[a:b].strip()
+                if group in ("lead", "partners"):
+                    prop = "lead" if group == "lead" else "partner"
+                    for eid in organisations_in(text, em, mentions, a, b):
+                        em.fact(f.entity, "Project", prop, eid, a, b, EXTRACTOR, 0.8)
+                elif group == "amount" and currency and not _inside_kind(found, a, b, "amount"):
+                    number = parse_number(value)  # "412 380,50" under "Schválený NFP (€)"
+                    if number is not None and number > 0:
+                        em.fact(f.entity, "Project", "amount", f"{number} {currency}", a, b, EXTRACTOR, 0.75)
+                elif group == "grant_id" and not _inside_kind(found, a, b, "grant_id") \
+                        and re.search(r"\d", value) and " " not in value.strip() and 4 <= len(value) <= 60:
+                    em.fact(f.entity, "Project", "grant_id", value, a, b, EXTRACTOR, 0.75)
+
+
+def _inside_kind(found: Findings, a: int, b: int, kind: str) -> bool:
+    return any(a <= m.start and m.end <= b for m in found.values if m.kind == kind)
 
 
 def _person_value(found: Findings, label: str, value: str) -> bool:
