@@ -8,10 +8,11 @@ the knowledge base's fingerprint changes (new statements or new resolution).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from integraph.search.backend import backend_for
-from integraph.search.thesaurus import load as load_thesaurus
+from integraph.search.backend import Backend, backend_for
+from integraph.search.thesaurus import concept_token, load as load_thesaurus
 from integraph.search.translit import to_latin
 from integraph.store import Store
 from integraph.textutil import fold, lemmatise
@@ -19,6 +20,7 @@ from integraph.textutil import fold, lemmatise
 # "entity" is not shown as a facet: it links a hit to the entities its paragraph states facts about.
 ENTITY_FACETS = ("type", "country", "city", "programme", "status", "entity")
 TEXT_FACETS = ("language", "year", "theme")
+BATCH = 500  # documents indexed per transaction
 ENTITY_TYPES = {"projects": "Project", "organisations": "Organisation", "programmes": "Programme", "places": "Place"}
 
 
@@ -57,42 +59,19 @@ def index(store: Store, export: Callable[[Store], dict[str, Any]] | dict[str, An
     """
     backend = backend_for(store.db)
     backend.ensure()
-    thesaurus = load_thesaurus()
     present = {r["id"]: r for r in store.db.query("SELECT id, language, date FROM documents")}
     indexed = backend.indexed_documents()
     for gone in indexed - present.keys():
         backend.drop_document(gone)
     added = paragraphs = 0
-    for doc_id in sorted(present.keys() - indexed):
-        doc = present[doc_id]
-        rows = store.db.query(
-            "SELECT idx, start_, end_, language, text, lemmas FROM paragraphs WHERE document = ? ORDER BY idx", (doc_id,)
-        )
-        if not rows:
-            rows = _paragraphs_from_text(store, doc_id)
-        fill = []
-        for r in rows:
-            lang = r["language"] or doc["language"]
-            if not r["lemmas"]:
-                r["lemmas"] = lemmatise(r["text"], lang)
-                fill.append((r["lemmas"], doc_id, r["idx"]))
-            r["language"] = lang
-        # The paragraphs table keeps the lemmas too, for other readers and for a rebuild.
-        store.db.executemany("UPDATE paragraphs SET lemmas = ? WHERE document = ? AND idx = ?", fill)
-        backend.add_paragraphs((doc_id, r["idx"], r["start_"], r["text"], r["lemmas"], r["language"]) for r in rows)
-        backend.mark_documents([doc_id])
-        spans = {start: rowid for rowid, start, _ in backend.spans_of(doc_id)}
-        tags: list[tuple[int, str, str]] = []
-        for r in rows:
-            rowid = spans[r["start_"]]
-            if r["language"]:
-                tags.append((rowid, "language", r["language"]))
-            if doc["date"] and doc["date"][:4].isdigit():
-                tags.append((rowid, "year", doc["date"][:4]))
-            tags += [(rowid, "theme", cid) for cid in thesaurus.concepts_in(r["lemmas"].split(), r["language"])]
-        backend.add_tags(tags)
-        added += 1
-        paragraphs += len(rows)
+    todo = sorted(present.keys() - indexed)
+    for at in range(0, len(todo), BATCH):
+        batch = todo[at:at + BATCH]
+        paragraphs += _index_documents(store, backend, [present[d] for d in batch])
+        added += len(batch)
+        store.db.commit()  # a batch is indexed whole or not at all; the next run resumes after it
+    if added or indexed - present.keys() or backend.get_meta("languages") is None:
+        backend.refresh_languages()
     refreshed = False
     stamp = fingerprint(store)
     if added or backend.get_meta("kb") != stamp:
@@ -105,6 +84,47 @@ def index(store: Store, export: Callable[[Store], dict[str, Any]] | dict[str, An
         backend.set_meta("kb", stamp)
     store.db.commit()
     return IndexReport(added, len(indexed - present.keys()), paragraphs, refreshed)
+
+
+def _index_documents(store: Store, backend: Backend, docs: list[dict[str, Any]]) -> int:
+    """Index a batch of documents: paragraphs, lemmas (filled in the store where missing), concepts, tags."""
+    marks = ", ".join("?" for _ in docs)
+    by_doc: dict[str, list[dict[str, Any]]] = {d["id"]: [] for d in docs}
+    for r in store.db.query(f"SELECT document, idx, start_, end_, language, text, lemmas FROM paragraphs "
+                            f"WHERE document IN ({marks}) ORDER BY document, idx", [d["id"] for d in docs]):
+        by_doc[r["document"]].append(r)
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (document, paragraph)
+    fill = []
+    for doc in docs:
+        for r in by_doc[doc["id"]] or _paragraphs_from_text(store, doc["id"]):
+            r["language"] = r["language"] or doc["language"]
+            if not r["lemmas"]:
+                r["lemmas"] = lemmatise(r["text"], r["language"])
+                fill.append((r["lemmas"], doc["id"], r["idx"]))
+            rows.append((doc, r))
+    # The paragraphs table keeps the lemmas too, for other readers and for a rebuild.
+    store.db.executemany("UPDATE paragraphs SET lemmas = ? WHERE document = ? AND idx = ?", fill)
+    concepts = [_concepts(r["lemmas"], r["language"]) for _, r in rows]
+    numbers = backend.add_paragraphs(
+        (doc["id"], r["idx"], r["start_"], r["text"], r["lemmas"], r["language"],
+         " ".join(concept_token(c) for c in found))
+        for (doc, r), found in zip(rows, concepts))
+    tags: list[tuple[int, str, str]] = []
+    for row, (doc, r), found in zip(numbers, rows, concepts):
+        if r["language"]:
+            tags.append((row, "language", r["language"]))
+        if doc["date"] and doc["date"][:4].isdigit():
+            tags.append((row, "year", doc["date"][:4]))
+        tags += [(row, "theme", cid) for cid in found]
+    backend.add_tags(tags)
+    backend.mark_documents(doc["id"] for doc in docs)
+    return len(rows)
+
+
+@lru_cache(maxsize=8192)
+def _concepts(lemmas: str, language: str | None) -> tuple[str, ...]:
+    # Cached: boilerplate paragraphs (footers, donation appeals) recur across a publisher's documents.
+    return tuple(sorted(load_thesaurus().concepts_in(lemmas.split(), language)))
 
 
 def _paragraphs_from_text(store: Store, doc_id: str) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 A query word matches its own surface form (diacritics and case aside) or
 its lemma in any candidate language; a run of query words that names a
-thesaurus concept also matches that concept's terms in every language
-("e-services" finds "електронни услуги").
+thesaurus concept also matches every paragraph the index tagged with that
+concept, whatever its language ("e-services" finds "електронни услуги").
+Ranking and paging: `integraph.search.ranking`.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import re
 from typing import Any, Iterable, Sequence
 
 from integraph.errors import StoreError
-from integraph.search.backend import FACET_SAMPLE, LEMMAS, SURFACE, Phrase, Query, backend_for
+from integraph.search.backend import CONCEPTS, LEMMAS, SURFACE, Phrase, Query, backend_for
 from integraph.search.highlight import passage
 from integraph.search.index import index as build_index
-from integraph.search.thesaurus import Key, load as load_thesaurus
+from integraph.search.ranking import rank
+from integraph.search.thesaurus import Key, concept_token, load as load_thesaurus
 from integraph.search.translit import to_latin
 from integraph.store import Store
 from integraph.textutil import fold, lemma, tokens
@@ -70,7 +72,13 @@ def parse(q: str, languages: Sequence[str], indexed: Iterable[str] = ()) -> tupl
         if i in spans:
             end, cid = spans[i]
             keys = thesaurus.phrases(cid, targets)
-            group = [Phrase(SURFACE, tuple(rest[i:end]))] + [Phrase(LEMMAS, key) for key in sorted(keys)]
+            # The concept's token stands for its terms in every language (tagged at index time:
+            # one term to look up instead of dozens of phrases); the words themselves, as written
+            # and as lemmas, still find a paragraph whose language the index could not tell.
+            words = tuple(rest[i:end])
+            own = {tuple(lemma(w, lang) for w in words) for lang in languages} | {tuple(w.lower() for w in words)}
+            group = [Phrase(CONCEPTS, (concept_token(cid),)), Phrase(SURFACE, words)]
+            group += [Phrase(LEMMAS, key) for key in sorted(own)]
             groups.append(group)
             explain.append({"words": rest[i:end], "concept": cid, "terms": len(keys)})
             marks += sorted(keys)
@@ -94,11 +102,9 @@ def search(
 ) -> dict[str, Any]:
     """Search paragraphs and entity names; see the module docstring for matching."""
     backend = backend_for(store.db)
-    try:
-        indexed = backend.languages()
-    except StoreError:
-        build_index(store)  # first search on a store nobody indexed yet
-        indexed = backend.languages()
+    if not backend.current():
+        build_index(store)  # first search on a store nobody indexed yet (or indexed by an older version)
+    indexed = backend.languages()
     languages = candidate_languages(q, lang, indexed)
     groups, explain, marks = parse(q, languages, indexed)
     clean_filters = {
@@ -109,11 +115,13 @@ def search(
     query = Query(groups, clean_filters)
     result: dict[str, Any] = {
         "query": q, "filters": clean_filters, "languages": languages, "expansion": explain,
-        "total": 0, "limit": limit, "offset": offset, "hits": [], "facets": {}, "entities": [],
+        "total": 0, "total_exact": True, "limit": limit, "offset": offset, "hits": [], "facets": {},
+        "facets_exact": True, "ranked_exact": True, "entities": [],
     }
     if query.empty:
         return result
-    total, rows = backend.hits(query, limit, offset)
+    ranked = rank(backend, query, limit, offset)
+    rows = ranked.rows
     docs = _documents(store, {r["document"] for r in rows})
     about = backend.tags_of([r["row_"] for r in rows], "entity")
     for r in rows:
@@ -122,15 +130,17 @@ def search(
         result["hits"].append({
             "document": r["document"], "title": doc.get("title"), "source": doc.get("source"),
             "date": doc.get("date"), "paragraph": r["idx"], "language": r["language"],
-            "score": round(-r["score"], 4), "about": about.get(r["row_"], []), **snippet,
+            "score": round(r["score"], 4), "about": about.get(r["row_"], []), **snippet,
         })
-    result["total"] = total
+    result["total"] = ranked.total
+    result["total_exact"] = ranked.total_exact  # else at least `total` passages match
+    result["ranked_exact"] = ranked.ranked_exact  # else ranked in blocks of the newest matches
     facets: dict[str, list[dict[str, Any]]] = {f: [] for f in FACETS}
-    for row in backend.facet_counts(query):
+    for row in ranked.facets:
         if row["facet"] in facets:
             facets[row["facet"]].append({"value": row["value"], "count": row["n"]})
     result["facets"] = facets
-    result["facets_exact"] = result["total"] <= FACET_SAMPLE  # else counted over the first FACET_SAMPLE
+    result["facets_exact"] = ranked.facets_exact  # else counted over the first block of matches
     result["entities"] = entities(store, q)
     return result
 

@@ -7,6 +7,7 @@ text, even where simplemma's lemma differs from the dictionary's.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,15 @@ class Concept:
 def key_of(text: str, language: str | None) -> Key:
     """The lemma words of `text`, lower-cased: what the index's lemma column holds."""
     return tuple(w for w in lemmatise(text, language).split() if w)
+
+
+def concept_token(concept_id: str) -> str:
+    """The one word standing for a concept in the index's `concepts` column.
+
+    Lower-case ASCII letters and digits, so every full-text tokenizer keeps it whole; a hash of
+    the id, so it never collides with a real word and stays stable when concepts are added.
+    """
+    return "zc" + hashlib.blake2s(concept_id.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def folded(key: Key) -> Key:
