@@ -8,9 +8,13 @@ and a re-run picks up exactly what is missing.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections import Counter
+import signal
+import threading
+from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -170,7 +174,11 @@ def ingest(
         if cluster:
             _run_cluster(loaded(), save, cluster)
         elif workers <= 1:
+            warm = False
             for item, data in loaded():
+                if not warm:  # the same start-up as a pool's, so that 1 and N workers compare fairly
+                    _warm_up()
+                    warm = True
                 save(item, process(item.locator, data, item.media_type))
         else:
             _run_pool(loaded(), save, workers)
@@ -179,24 +187,139 @@ def ingest(
     return summary
 
 
+PER_WORKER = 2  # documents handed to a worker at once: one it converts, one waiting, so it never idles
+
+
 def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int) -> None:
-    """Keep at most 2×workers documents in flight so memory stays bounded."""
+    """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight (memory
+    stays bounded); results are saved here, one transaction each, as they arrive."""
     first = next(jobs, None)
     if first is None:
         return
-    # The first document is done here, before the pool forks: the workers then inherit the
-    # imported modules and loaded language tables instead of each paying that start-up again.
+    # The first document is done here, before the workers fork: they then inherit the imported
+    # modules and loaded language tables instead of each paying that start-up again.
+    _warm_up()
     save(first[0], process(first[0].locator, first[1], first[0].media_type))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[Processed], Input] = {}
+    lanes = [_Lane() for _ in range(workers)]
+    try:
         for item, data in jobs:
-            pending[pool.submit(process, item.locator, data, item.media_type)] = item
-            if len(pending) >= 2 * workers:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    save(pending.pop(fut), fut.result())
-        for fut, item in list(pending.items()):
-            save(item, fut.result())
+            while min(len(lane.jobs) for lane in lanes) >= PER_WORKER:
+                _collect(lanes, save)
+            min(lanes, key=lambda lane: len(lane.jobs)).submit(item, data, save)
+        while any(lane.jobs for lane in lanes):
+            _collect(lanes, save)
+    finally:
+        for lane in lanes:
+            lane.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Lane:
+    """One worker process (a pool of one) and the documents handed to it, oldest first.
+
+    A pool per worker rather than one shared pool, because of dead workers (a segfault in a C
+    converter, the OOM killer): a worker converts its documents in order, so the oldest one its
+    lane holds is the one it died on, and only that lane breaks: the other workers keep their
+    documents and their warm caches.  The dead worker's document is recorded as failed (a re-run
+    retries it), the ones queued behind it go to a fresh worker forked from this process."""
+
+    def __init__(self) -> None:
+        self.pool = _executor()
+        self.jobs: deque[tuple[Future[Processed], Input, bytes]] = deque()
+
+    def submit(self, item: Input, data: bytes, save: Callable[[Input, Processed], None]) -> None:
+        try:
+            fut = self.pool.submit(_process_here, item.locator, data, item.media_type)
+        except BrokenProcessPool:  # the worker died since we last looked: settle that first
+            if self.jobs:
+                wait([f for f, _, _ in self.jobs])  # the executor fails every document it held
+                self.settle(save)
+            else:  # it died idle: no document to blame
+                self._restart()
+            fut = self.pool.submit(_process_here, item.locator, data, item.media_type)
+        self.jobs.append((fut, item, data))
+
+    def settle(self, save: Callable[[Input, Processed], None]) -> None:
+        """Save the lane's finished documents, oldest first; recover when its worker died."""
+        while self.jobs and self.jobs[0][0].done():
+            fut, item, data = self.jobs.popleft()
+            exc = fut.exception()
+            if isinstance(exc, BrokenProcessPool):
+                self._recover(item, save)
+                return
+            if exc is not None:  # the result could not come back (e.g. not picklable): a bug of ours
+                save(item, Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300]))
+                continue
+            result = fut.result()
+            if result.document is not None:
+                result.document.original = data  # the worker sends the document back without it
+            save(item, result)
+
+    def _recover(self, lost: Input, save: Callable[[Input, Processed], None]) -> None:
+        how = _how_it_died(self.pool)
+        reason = f"worker process died while converting {lost.locator}{how}; a re-run retries it"
+        save(lost, Processed(None, [], "worker-died", reason))
+        waiting = [(item, data) for _, item, data in self.jobs]
+        self.jobs.clear()
+        self._restart()
+        for item, data in waiting:
+            self.submit(item, data, save)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = _executor()
+
+
+def _collect(lanes: list[_Lane], save: Callable[[Input, Processed], None]) -> None:
+    """Wait until some lane has a finished document, then save what every lane has finished."""
+    wait([fut for lane in lanes for fut, _, _ in lane.jobs], return_when=FIRST_COMPLETED)
+    for lane in lanes:
+        lane.settle(save)
+
+
+def _process_here(locator: str, data: bytes, media_type: str | None) -> Processed:
+    """`process` in a worker: the original bytes are not sent back, the parent still holds them."""
+    result = process(locator, data, media_type)
+    if result.document is not None:
+        result.document.original = b""
+    return result
+
+
+def _executor() -> ProcessPoolExecutor:
+    # fork: the worker starts with the parent's warm caches (the default start method changes in 3.14)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    return ProcessPoolExecutor(max_workers=1, mp_context=context)
+
+
+def _how_it_died(pool: ProcessPoolExecutor) -> str:
+    """' (killed by SIGKILL)' or ' (exit code 1)' when the executor still knows its process."""
+    for proc in list(getattr(pool, "_processes", {}).values()):  # private, hence the care
+        proc.join(timeout=5)
+        code = proc.exitcode
+        if code is not None and code < 0:
+            try:
+                return f" (killed by {signal.Signals(-code).name})"
+            except ValueError:
+                return f" (killed by signal {-code})"
+        if code:
+            return f" (exit code {code})"
+    return ""
+
+
+def _warm_up() -> None:
+    """Load the language identifier's model in a thread while this one imports the converters and
+    extractors: decompressing the model releases the GIL, so the two overlap (≈1 s of start-up).
+    Joined before returning: nothing may run in a thread when the pool forks."""
+    from integraph import langid
+
+    loader = threading.Thread(target=langid.identifier, name="integraph-warm-up", daemon=True)
+    loader.start()
+    import integraph.convert  # noqa: F401
+    import integraph.extract  # noqa: F401
+    from integraph.gazetteer import countries
+
+    countries._index()  # noqa: SLF001 — the largest table every document needs
+    loader.join()
 
 
 def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str) -> None:

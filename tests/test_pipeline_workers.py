@@ -1,0 +1,92 @@
+"""A pool worker killed mid-batch (segfault, OOM killer) costs only the document it was converting.
+
+Real processes, a real SIGKILL: the ingest runs in a thread of this test with two workers; the
+test waits until one worker is alone busy with a large document, kills it, and checks that every
+other document was stored, the large one is recorded as failed with the reason, and a re-run
+stores it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+from integraph.pipeline import Outcome, ingest
+from integraph.store import Store
+
+# our own sentences; the large document repeats them with numbers so that no two paragraphs are equal
+PARAGRAPH = ("Stowarzyszenie Nowy Dom {i} prowadzi w Krakowie i Lublinie projekt „Sąsiedzi {i}” w partnerstwie "
+             "z Fundacją Otwarte Drzwi. Projekt jest finansowany z Funduszu Azylu, Migracji i Integracji w latach "
+             "2023–2025, kwota dofinansowania {i}0 000 zł.")
+LARGE_PARAGRAPHS = 350  # a few seconds of extraction: far longer than all the small documents together
+SMALL = 12
+
+
+def batch(folder: Path) -> tuple[list[Path], Path]:
+    """A small document (the warm-up the parent converts itself), the large one, then small ones.
+
+    The large one goes to the first worker; while it works on it, the other worker takes every
+    small document but the one queued behind the large one."""
+    folder.mkdir()
+    paths = [folder / "first.txt"]
+    paths[0].write_text(PARAGRAPH.format(i=0), encoding="utf-8")
+    large = folder / "large.txt"
+    large.write_text("\n\n".join(PARAGRAPH.format(i=i) for i in range(1, LARGE_PARAGRAPHS)), encoding="utf-8")
+    paths.append(large)
+    for k in range(SMALL):
+        small = folder / f"small-{k:02d}.txt"
+        small.write_text(PARAGRAPH.format(i=1000 + k), encoding="utf-8")
+        paths.append(small)
+    return paths, large
+
+
+def cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as f:
+        fields = f.read().rsplit(b")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def busy_worker() -> int:
+    """The pid of the one pool worker whose CPU time keeps growing (the other waits for work)."""
+    while True:
+        workers = [p.pid for p in multiprocessing.active_children() if p.pid]
+        before = {pid: cpu_ticks(pid) for pid in workers}
+        time.sleep(0.2)
+        grew = [pid for pid in workers if cpu_ticks(pid) > before[pid]]
+        if len(workers) == 2 and len(grew) == 1:
+            return grew[0]
+
+
+def test_a_killed_worker_fails_its_document_only_and_a_rerun_retries_it(tmp_path: Path):
+    paths, large = batch(tmp_path / "in")
+    outcomes: list[Outcome] = []
+    result: dict = {}
+    with Store(tmp_path / "kb.sqlite") as store:
+        thread = threading.Thread(target=lambda: result.update(ingest(paths, store, workers=2, on_outcome=outcomes.append).as_dict()))
+        thread.start()
+        # every small document but the one queued behind the large one is stored: one worker idles,
+        # the other is converting the large document
+        while len(outcomes) < len(paths) - 2:
+            assert thread.is_alive(), result
+            time.sleep(0.05)
+        assert str(large) not in {o.locator for o in outcomes}, "the large document finished before the kill"
+        os.kill(busy_worker(), signal.SIGKILL)
+        thread.join(timeout=600)
+        assert not thread.is_alive()
+
+        assert result["new"] == len(paths) - 1 and result["failed"] == 1
+        (failure,) = result["failures"]
+        assert failure["source"] == str(large)
+        assert failure["reason"].startswith(f"worker process died while converting {large}")
+        assert "SIGKILL" in failure["reason"]
+        assert [(f["locator"], f["kind"]) for f in store.failures()] == [(str(large), "worker-died")]
+        stored = {d["source"] for d in store.document_rows()}
+        assert stored == {str(p) for p in paths if p != large}
+
+        again = ingest(paths, store, workers=2).as_dict()
+        assert (again["new"], again["unchanged"], again["failed"]) == (1, len(paths) - 1, 0)
+        assert store.failures() == []
+        assert str(large) in {d["source"] for d in store.document_rows()}
