@@ -37,13 +37,41 @@ def convert(data: bytes) -> Converted:
         raise CorruptDocument("HTML could not be parsed")
     meta = trafilatura.extract_metadata(tree, extensive=False)
     date = markup_date(tree)
-    xml = trafilatura.extract(trafilatura.load_html(data), output_format="xml", include_formatting=True,
+    body = trafilatura.load_html(data)
+    definition_rows(body)
+    xml = trafilatura.extract(body, output_format="xml", include_formatting=True,
                               include_tables=True, include_links=True, include_comments=False, include_images=False)
     blocks = xml_blocks(xml) if xml else []
     if not blocks:
         blocks = fallback_blocks(trafilatura.load_html(data))
     title = (meta.title or "").strip() or None if meta else None
     return Converted(blocks=blocks, media_type="text/html", title=title, date=date)
+
+
+def definition_rows(tree: lxml.html.HtmlElement | None) -> None:
+    """`<dt>Duración</dt><dd>2024–2027</dd>` → one paragraph "Duración | 2024–2027", as a table row
+    reads: trafilatura would make two unrelated paragraphs of them and lose that one labels the other."""
+    if tree is None:
+        return
+    for dl in tree.iter("dl"):
+        terms = [c for c in dl if c.tag in ("dt", "dd")]
+        rows, label = [], None
+        for el in terms:
+            text = " ".join(el.text_content().split())
+            if el.tag == "dt":
+                label = text
+            elif label is not None:
+                rows.append(f"{label} | {text}")
+                label = None
+        if not rows:
+            continue
+        for el in terms:
+            dl.remove(el)
+        for row in rows:
+            p = lxml.html.Element("p")
+            p.text = row
+            dl.append(p)
+        dl.tag = "div"
 
 
 def xml_blocks(xml: str) -> list[Block]:

@@ -238,7 +238,15 @@ def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Men
     from integraph.extract.recognise.amounts import parse_number
 
     text = found.doc.text
+    funded = {st.entity for st in em.statements if st.prop == "funder"}
     for f in frames:
+        if f.rows and f.entity not in funded:
+            # a call's results or a ministry's list names its fund once, above the table
+            before = {str(m.value): m for m in found.funds if m.start < f.rows[0][0].start}
+            pid = em.known("Programme", next(iter(before))) if len(before) == 1 else None
+            if pid:
+                m = next(iter(before.values()))
+                em.fact(f.entity, "Project", "funder", pid, m.start, m.end, "integraph.table-fund.v1", 0.6)
         for row, currency in f.rows:
             for group, (a, b) in row.cells.items():
                 value = text[a:b].strip()

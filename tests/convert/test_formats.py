@@ -171,3 +171,16 @@ def test_is_picklable():
 
     doc = to_document(("Sprawozdanie\n\n" + PL).encode(), "a.txt")
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_html_definition_lists_and_markdown_tables_become_label_rows():
+    html = ("<html><body><main><h1>Nuevos Vecinos</h1><p>Un proyecto de acogida en Valencia para familias "
+            "recién llegadas, con clases de idioma y orientación laboral durante dos años.</p>"
+            "<dl><dt>Entidad responsable</dt><dd>Asociación Puente</dd><dt>Duración:</dt>"
+            "<dd>del 1 de marzo de 2024 al 28 de febrero de 2026</dd></dl>"
+            "<p>Las actividades se desarrollan en dos centros municipales de la ciudad.</p></main></body></html>")
+    doc = to_document(html.encode(), "ficha.html")
+    assert "Entidad responsable | Asociación Puente" in doc.text
+    assert "Duración: | del 1 de marzo de 2024" in doc.text
+    md = "# Projects\n\n| Project | Lead | Amount |\n|---|---|---|\n| Open Doors | City of Ghent | € 10,000 |\n"
+    assert "Open Doors | City of Ghent | € 10,000" in to_document(md.encode(), "p.md").text

@@ -52,6 +52,8 @@ PATTERNS = {
     "ymd_text": rf"(?<![\w.])(?P<y>{YEAR})\.?\s?(?:m\.\s)?\s*(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?!\d)\.?(?:\s?d\.)?",
     "ydm_text": rf"(?<![\w.])(?P<y>{YEAR})\.\s?gada\s+(?P<d>[0-3]?\d)\.\s+(?P<m>{WORD})",
     "my_text": rf"(?<!\w)(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    # "03/2025 – 02/2027": month/year pairs, only as a range ("nr 3/2024" alone is a number, not a date)
+    "my_num_range": rf"(?<![\w./-])(?P<m1>0?[1-9]|1[0-2])[./](?P<y1>{YEAR}){DASH}(?P<m2>0?[1-9]|1[0-2])[./](?P<y2>{YEAR})(?![\w/]|[.,]\d)",
     "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
     # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
     "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
@@ -128,6 +130,9 @@ def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str
         m1, m2 = _month(g["m1"], lang), _month(g["m2"], lang)
         y = int(g["y"])
         a, b = m1 and _iso(y, m1), m2 and _iso(y, m2)
+        return ("period", (a, b)) if a and b and a < b else None
+    if name == "my_num_range":
+        a, b = _iso(int(g["y1"]), int(g["m1"])), _iso(int(g["y2"]), int(g["m2"]))
         return ("period", (a, b)) if a and b and a < b else None
     if name == "year_range":
         y1, y2 = int(g["y1"]), g["y2"]
