@@ -68,12 +68,12 @@ def test_paging(kb):
     assert first["hits"][0] != second["hits"][0]
 
 
-def test_deleted_documents_leave_the_index(tmp_path):
+def test_deleted_documents_leave_the_index(store_url):
     import synthetic_kb
 
     from integraph.store import Store
 
-    with Store(tmp_path / "kb.sqlite") as store:
+    with Store(store_url) as store:
         ids = synthetic_kb.build(store)
         index(store)
         assert search(store, "Bruksela")["total"] >= 1
