@@ -1,24 +1,47 @@
-"""How much extraction adds to conversion, in one run over the same documents.
+"""How much extraction adds to conversion, and to the whole ingest, in one run over the same documents.
 
     .venv/bin/python bench/extract.py [PATHS…] [--repeat N]
 
-Prints one line: documents, conversion ms/doc, extraction ms/doc, and the share
-extraction adds to conversion.  The first pass (dictionary and gazetteer
-loading) is reported separately from the warm passes.
+Prints two lines:
+  * conversion ms/doc against extraction ms/doc (`to_document`, then `extract`), and the share
+    extraction adds to conversion;
+  * full ingest ms/doc (`pipeline.ingest`, one worker, into a fresh temporary SQLite store:
+    reading, conversion, extraction, storing) with extraction and without it
+    (`ingest(..., extraction=False)`), and the share extraction adds to the ingest.
+The first pass (dictionary and gazetteer loading) is reported separately from the warm
+passes; each figure is the median of the warm passes, the two kinds of pass interleaved so
+that a busy machine weighs on both alike.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
 from integraph.convert import to_document
 from integraph.extract import extract
+from integraph.pipeline import ingest
 from integraph.sources.files import iter_files
+from integraph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def ingest_seconds(paths: list[Path], folder: Path, extraction: bool) -> float:
+    """One full ingest of `paths` into a new SQLite file; seconds per document."""
+    fd, db = tempfile.mkstemp(suffix=".sqlite", dir=folder)
+    os.close(fd)
+    os.unlink(db)
+    start = time.perf_counter()
+    with Store(db) as store:
+        summary = ingest(paths, store, extraction=extraction)
+    elapsed = time.perf_counter() - start
+    assert summary.count("new") + summary.count("failed") == len(paths), summary.as_dict()
+    return elapsed / len(paths)
 
 
 def main() -> None:
@@ -26,25 +49,33 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", type=Path, default=[ROOT / "examples" / "corpus"])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    files = [(p, p.read_bytes()) for p in iter_files(args.paths)]
+    os.environ["INTEGRAPH_NO_PROGRESS"] = "1"
+    paths = list(iter_files(args.paths))
+    files = [(p, p.read_bytes()) for p in paths]
     t0 = time.perf_counter()
     docs = [to_document(data, str(p)) for p, data in files]
     for d in docs:
         extract(d)
     cold = time.perf_counter() - t0
-    conv, ext = [], []
-    for _ in range(args.repeat):
-        t = time.perf_counter()
-        docs = [to_document(data, str(p)) for p, data in files]
-        conv.append((time.perf_counter() - t) / len(files))
-        t = time.perf_counter()
-        for d in docs:
-            extract(d)
-        ext.append((time.perf_counter() - t) / len(files))
+    conv, ext, with_x, without_x = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="integraph-bench-extract-") as tmp:
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            docs = [to_document(data, str(p)) for p, data in files]
+            conv.append((time.perf_counter() - t) / len(files))
+            t = time.perf_counter()
+            for d in docs:
+                extract(d)
+            ext.append((time.perf_counter() - t) / len(files))
+            with_x.append(ingest_seconds(paths, Path(tmp), extraction=True))
+            without_x.append(ingest_seconds(paths, Path(tmp), extraction=False))
     c, e = statistics.median(conv), statistics.median(ext)
+    w, wo = statistics.median(with_x), statistics.median(without_x)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"docs={len(files)} cold_first_pass={cold:.1f}s convert={c * 1000:.1f}ms/doc extract={e * 1000:.1f}ms/doc "
           f"extraction_adds={e / c * 100:.0f}% peak_rss={rss:.0f}MB")
+    print(f"ingest into SQLite: with extraction {w * 1000:.1f}ms/doc, without {wo * 1000:.1f}ms/doc; "
+          f"extraction adds {(w - wo) / wo * 100:.0f}% to ingest time")
 
 
 if __name__ == "__main__":

@@ -66,14 +66,16 @@ class Processed:
     reason: str | None = None
 
 
-def process(locator: str, data: bytes, media_type: str | None = None) -> Processed:
-    """Convert and extract one document. Never raises for bad input: the error is returned."""
+def process(locator: str, data: bytes, media_type: str | None = None, extraction: bool = True) -> Processed:
+    """Convert and extract one document. Never raises for bad input: the error is returned.
+
+    `extraction=False` converts only (no statements): for benchmarks that weigh extraction."""
     from integraph.convert import to_document
     from integraph.extract import extract
 
     try:
         doc = to_document(data, locator, media_type)
-        statements = extract(doc)
+        statements = extract(doc) if extraction else []
     except IntegraphError as exc:
         return Processed(None, [], exc.kind, exc.reason)
     except (MemoryError, RecursionError) as exc:  # hostile input must not stop the batch
@@ -118,12 +120,15 @@ def ingest(
     progress: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
     cluster: str | None = None,
+    extraction: bool = True,
 ) -> Summary:
     """Ingest every input into `store`; one bad input never stops the batch.
 
     `workers > 1` converts and extracts in a local process pool; `cluster`
     (a Dask scheduler address such as ``tcp://10.0.0.5:8786``) runs that work
     on the cluster's workers instead.  Either way this process alone writes.
+    `extraction=False` stores documents without statements: only for benchmarks (bench/extract.py
+    compares ingest time with and without extraction).
     """
     given = list(inputs)
     items: list[Input] = [i for i in given if isinstance(i, Input)]
@@ -172,16 +177,16 @@ def ingest(
 
     try:
         if cluster:
-            _run_cluster(loaded(), save, cluster)
+            _run_cluster(loaded(), save, cluster, extraction)
         elif workers <= 1:
             warm = False
             for item, data in loaded():
                 if not warm:  # the same start-up as a pool's, so that 1 and N workers compare fairly
                     _warm_up()
                     warm = True
-                save(item, process(item.locator, data, item.media_type))
+                save(item, process(item.locator, data, item.media_type, extraction))
         else:
-            _run_pool(loaded(), save, workers)
+            _run_pool(loaded(), save, workers, extraction)
     finally:
         bar.close()
     return summary
@@ -190,7 +195,8 @@ def ingest(
 PER_WORKER = 2  # documents handed to a worker at once: one it converts, one waiting, so it never idles
 
 
-def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int) -> None:
+def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int,
+              extraction: bool = True) -> None:
     """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight (memory
     stays bounded); results are saved here, one transaction each, as they arrive."""
     first = next(jobs, None)
@@ -199,8 +205,8 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Proces
     # The first document is done here, before the workers fork: they then inherit the imported
     # modules and loaded language tables instead of each paying that start-up again.
     _warm_up()
-    save(first[0], process(first[0].locator, first[1], first[0].media_type))
-    lanes = [_Lane() for _ in range(workers)]
+    save(first[0], process(first[0].locator, first[1], first[0].media_type, extraction))
+    lanes = [_Lane(extraction) for _ in range(workers)]
     try:
         for item, data in jobs:
             while min(len(lane.jobs) for lane in lanes) >= PER_WORKER:
@@ -222,20 +228,21 @@ class _Lane:
     documents and their warm caches.  The dead worker's document is recorded as failed (a re-run
     retries it), the ones queued behind it go to a fresh worker forked from this process."""
 
-    def __init__(self) -> None:
+    def __init__(self, extraction: bool = True) -> None:
+        self.extraction = extraction
         self.pool = _executor()
         self.jobs: deque[tuple[Future[Processed], Input, bytes]] = deque()
 
     def submit(self, item: Input, data: bytes, save: Callable[[Input, Processed], None]) -> None:
         try:
-            fut = self.pool.submit(_process_here, item.locator, data, item.media_type)
+            fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
         except BrokenProcessPool:  # the worker died since we last looked: settle that first
             if self.jobs:
                 wait([f for f, _, _ in self.jobs])  # the executor fails every document it held
                 self.settle(save)
             else:  # it died idle: no document to blame
                 self._restart()
-            fut = self.pool.submit(_process_here, item.locator, data, item.media_type)
+            fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
         self.jobs.append((fut, item, data))
 
     def settle(self, save: Callable[[Input, Processed], None]) -> None:
@@ -276,9 +283,9 @@ def _collect(lanes: list[_Lane], save: Callable[[Input, Processed], None]) -> No
         lane.settle(save)
 
 
-def _process_here(locator: str, data: bytes, media_type: str | None) -> Processed:
+def _process_here(locator: str, data: bytes, media_type: str | None, extraction: bool) -> Processed:
     """`process` in a worker: the original bytes are not sent back, the parent still holds them."""
-    result = process(locator, data, media_type)
+    result = process(locator, data, media_type, extraction)
     if result.document is not None:
         result.document.original = b""
     return result
@@ -322,7 +329,8 @@ def _warm_up() -> None:
     loader.join()
 
 
-def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str) -> None:
+def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str,
+                 extraction: bool = True) -> None:
     """`process` on Dask workers, results saved here as they arrive; 2 tasks per worker thread in flight."""
     try:
         from distributed import Client, as_completed
@@ -345,7 +353,7 @@ def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Pro
             save(items.pop(fut.key), result)
 
         for item, data in jobs:
-            fut = client.submit(process, item.locator, data, item.media_type, pure=False)
+            fut = client.submit(process, item.locator, data, item.media_type, extraction, pure=False)
             items[fut.key] = item
             running.add(fut)
             if running.count() >= slots:
