@@ -148,6 +148,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     pwords = [w.lower() for w in cues.cues("project_words", lang) if len(w) > 3]
     found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
                       and not any(o.name.lower().startswith(w) for w in pwords)]
+    found_mentions = [_extend_to_stated_name(text, o) for o in found_mentions]
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
         if o.kind is None and not o.key:
@@ -215,6 +216,30 @@ INTERNAL_ORGANS = {
     "styrelse", "hallitus", "juhatus", "valdyba", "valde", "igazgatóság", "kuratórium", "διοικητικό συμβούλιο",
     "γενική συνέλευση", "consiliul director", "adunarea generală", "upravni odbor", "skupština", "правління",
 }
+
+
+LOWER_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]{2,})")
+STANDS_ALONE = re.compile(r"[ \t]*(?:$|\n|\||[,;(]|\s[–-]\s)")
+
+
+def _extend_to_stated_name(text: str, o: OrgMention) -> OrgMention:
+    """'Nadácia Otvorený svet', 'Udruga Novi susjedi', 'Spolek Společný prostor': names may end in
+    lower-case words, which the capitalised run leaves out.  Where the longer form stands alone
+    somewhere in the document (a table cell, a label's value, a line of its own, before a comma),
+    it is the name, and the mention takes the words that follow it here too."""
+    if o.key or o.rule != "headed":
+        return o
+    words = []
+    for m in LOWER_WORDS.finditer(text, o.end):
+        if m.start() != (words[-1].end() if words else o.end) or len(words) == 2 or not m.group().strip().islower():
+            break
+        words.append(m)
+    for w in reversed(words):
+        longer = text[o.start:w.end()]
+        if any(STANDS_ALONE.match(text, x.end()) for x in re.finditer(re.escape(longer), text)):
+            o.end, o.name = w.end(), longer
+            break
+    return o
 
 
 def _drop_elision(o: OrgMention) -> OrgMention:

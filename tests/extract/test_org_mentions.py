@@ -48,3 +48,17 @@ def test_undefined_acronyms_are_matched_by_initials_skipping_function_words():
     names = ["Център за Развитие на Общности", "Фондация Отворени Врати"]
     assert match_initials("ЦРО", names) == "Център за Развитие на Общности"
     assert match_initials("XYZ", names) is None
+
+
+def test_a_name_ending_in_lower_case_words_is_taken_whole_where_it_stands_alone():
+    from integraph.convert import to_document
+    from integraph.extract import extract
+
+    text = ("# Podporené projekty\n\nPrijímateľ: Nadácia Zelený most\n\n"
+            "Nadácia Zelený most bude v Trnave poskytovať poradenstvo cudzincom. "
+            "Nadácia Zelený most spolupracuje s mestom.\n")
+    doc = to_document(text.encode(), "projekty.md")
+    names = [s.value for s in extract(doc) if s.schema == "Organisation" and s.prop == "name"]
+    assert "Nadácia Zelený most" in names
+    assert "Nadácia Zelený" not in names  # the capitalised run alone would cut the name
+    assert not any("bude" in n or "spolupracuje" in n for n in names)  # words after it are not the name
