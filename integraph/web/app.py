@@ -10,9 +10,10 @@ import os
 import shutil
 import threading
 import time
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, AsyncIterator, Callable
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -155,10 +156,19 @@ def create_app(db: str | Path = DEFAULT_DB, builder: Callable[[Store], dict[str,
     writing off); uploads are refused above `max_upload_bytes` per file (the
     converters' limit) and spooled under `upload_dir` (default: the system temp dir).
     """
-    app = FastAPI(title="Integraph", description="Search and browse the migrant-integration knowledge base. "
+    portal = Portal(db, builder)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Open the event loop's own store now: opening one writes a row, which could wait on an ingest's lock
+        # if it first happened mid-request (the cache asks for the version on the loop, before any thread).
+        portal.version()
+        yield
+
+    app = FastAPI(title="Integraph", lifespan=lifespan, description="Search and browse the migrant-integration knowledge base. "
                   "Write endpoints need `Authorization: Bearer TOKEN` (see `integraph serve --help`).",
                   version="1", openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
-    portal = app.state.portal = Portal(db, builder)
+    app.state.portal = portal
     app.state.tokens = tokens = tokens or Tokens()
     app.state.max_upload_bytes = max_upload_bytes
     app.state.upload_dir = str(upload_dir) if upload_dir else None
