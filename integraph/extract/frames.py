@@ -51,8 +51,10 @@ def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
 
 
 def _is_project_word(word: str, project_words: list[str]) -> bool:
-    return any(word.startswith(p.lower().rstrip(".")) for p in project_words if len(p) >= 3) or \
-        any(word == p.lower() for p in project_words)
+    """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
+    with one ('projectcoördinator', 'Projektleiterin' name a person)."""
+    return any(word.startswith(p.lower().rstrip(".")) and len(word) - len(p.rstrip(".")) <= 4
+               for p in project_words if len(p) >= 3) or any(word == p.lower() for p in project_words)
 
 
 def find_frames(found: Findings) -> list[Frame]:
@@ -118,8 +120,15 @@ def find_frames(found: Findings) -> list[Frame]:
         # "projekt LIHN", "LIHN project", "LIHN – project summary": a project word just before or after
         before = re.compile(rf"(\w+)\W{{1,3}}(?={re.escape(acr)}\b)")
         after = re.compile(rf"(?<=\b{re.escape(acr)})\W+(\w+)(?:\W+(\w+))?")
+        headings = {sec.start for sec in found.doc.sections}
+
+        def near(m: re.Match[str]) -> bool:
+            # across a line break only from a heading: "Name (ACR)" ⏎ "Project summary"; a partner
+            # line "Parteneri: Agenția … (AJOFM)" is not called a project by the next paragraph
+            return "\n" not in m.group() or text.rfind("\n", 0, m.start()) + 1 in headings
+
         called = any(_is_project_word((w or "").lower(), pwords)
-                     for p in (before, after) for m in p.finditer(text) for w in m.groups()) or any(
+                     for p in (before, after) for m in p.finditer(text) if near(m) for w in m.groups()) or any(
             _is_project_word(w, pwords) for w in _words_before(text, ls, 2))  # "du projet européen Long Name (ACR)"
         if called:
             f = add((ls, le))
@@ -143,9 +152,11 @@ def find_frames(found: Findings) -> list[Frame]:
 
     # "the project Local Integration Hubs Network", "projektu LIHN": unquoted names after a project word
     weak: set[str] = set()
+    roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
     for m in UNQUOTED.finditer(text):
-        if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans):
-            continue
+        if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
+                or normalise(m.group(1)) in roles:
+            continue  # "projektijuht Kadri Tamm": a role before a person's name
         name = m.group(2).strip()
         a = m.start(2)
         if name.isupper() and 3 <= len(name) <= 8 and name not in NOT_ORG_ACRONYMS:
