@@ -132,6 +132,14 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
                                      "language": doc.language, "title": doc.title, "date": doc.date, "text": doc.text}}
 
 
+@router.get("/map", summary="The project map's layers: country shapes with project counts, and city markers (GeoJSON)")
+def api_map(request: Request) -> dict[str, Any]:
+    from integraph.web import maps
+    from integraph.web.app import context
+
+    return {"ok": True, **maps.geojson(context(request).fmt, _portal(request).kb())}
+
+
 @router.get("/{rest:path}", include_in_schema=False)
 def api_not_found(rest: str) -> None:
     raise HTTPException(404, f"no API endpoint /api/{rest}")

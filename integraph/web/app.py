@@ -133,16 +133,34 @@ def context(request: Request) -> Context:
                                       request.headers.get("accept-language")))
 
 
+NODE_MODULES = HERE.parent.parent / "node_modules"
+
+
 def _install_assets() -> bool:
     """Copy the npm-installed country shapes into static/vendor (git-ignored); False when absent."""
     target = VENDOR / "countries-50m.json"
     if target.exists():
         return True
-    source = HERE.parent.parent / "node_modules" / "world-atlas" / "countries-50m.json"
+    source = NODE_MODULES / "world-atlas" / "countries-50m.json"
     if not source.exists():
         return False
     VENDOR.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
+    return True
+
+
+def _install_leaflet() -> bool:
+    """Copy Leaflet's built files (npm package `leaflet`) into static/vendor/leaflet; False when absent."""
+    target = VENDOR / "leaflet"
+    if (target / "leaflet.js").exists():
+        return True
+    source = NODE_MODULES / "leaflet" / "dist"
+    if not (source / "leaflet.js").exists():
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(source / name, target / name)
+    shutil.copytree(source / "images", target / "images", dirs_exist_ok=True)
     return True
 
 
@@ -173,6 +191,7 @@ def create_app(db: str | Path = DEFAULT_DB, builder: Callable[[Store], dict[str,
     app.state.max_upload_bytes = max_upload_bytes
     app.state.upload_dir = str(upload_dir) if upload_dir else None
     app.state.assets = _install_assets() and geo.shapes_path() is not None
+    app.state.leaflet = app.state.assets and _install_leaflet()  # the enhanced map needs shapes and Leaflet
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(LANGUAGES=LANGUAGES)
     app.state.templates = templates

@@ -84,8 +84,7 @@ class ResponseCache:
         if version != self._version:  # the knowledge base changed: nothing kept is valid any more
             self._drop_pages()
             self._version = version
-        lang = "" if path.startswith("/api/") else self.language(scope)
-        return (version, path, query, lang)
+        return (version, path, query, self.language(scope))  # the API names countries in it too
 
     def _drop_pages(self) -> None:
         for key in [k for k in self._entries if k[0] != "static"]:
@@ -133,12 +132,11 @@ class ResponseCache:
 
     async def _reply(self, scope: Scope, entry: Entry, static: bool, send: Send) -> None:
         request = Headers(scope=scope)
-        api = scope["path"].startswith("/api/")
         policy = f"max-age={STATIC_MAX_AGE}" if static else "no-cache"
         headers = [*entry.headers, (b"etag", entry.etag),
                    (b"cache-control", f"{'private' if self.private else 'public'}, {policy}".encode())]
         vary = [b"Accept-Encoding"] if entry.compressible else []
-        if not static and not api:
+        if not static:
             vary += [b"Accept-Language", b"Cookie"]
         if vary:
             headers.append((b"vary", b", ".join(vary)))

@@ -88,9 +88,8 @@ def _path(rings: Iterable[list[tuple[float, float]]]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def country_paths() -> dict[str, tuple[str, str]]:
-    """ISO alpha-2 → (English name, SVG path) for every country in the frame; {} without shapes."""
+def _country_rings() -> dict[str, tuple[str, list[list[tuple[float, float]]]]]:
+    """ISO alpha-2 → (English name, rings in lon/lat) for every country touching the frame; {} without shapes."""
     path = shapes_path()
     if path is None:
         return {}
@@ -98,16 +97,48 @@ def country_paths() -> dict[str, tuple[str, str]]:
 
     topo = json.loads(path.read_text(encoding="utf-8"))
     arcs = _decode_arcs(topo)
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, list[list[tuple[float, float]]]]] = {}
     for geom in topo["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geom.get("arcs", [])], "MultiPolygon": geom.get("arcs", [])}.get(geom["type"], [])
         rings = [_ring(arcs, ring) for polygon in polygons for ring in polygon]
-        d = _path(rings)
-        if not d:
+        rings = [r for r in rings if any(WEST - 10 <= lon <= EAST + 10 and SOUTH - 5 <= lat <= NORTH + 5 for lon, lat in r)]
+        if not rings:
             continue
         country = pycountry.countries.get(numeric=str(geom.get("id", "")).zfill(3)) if geom.get("id") else None
         code = country.alpha_2 if country else "X" + str(len(out))  # Kosovo and others without a numeric code
-        out[code] = (geom.get("properties", {}).get("name", code), d)
+        out[code] = (geom.get("properties", {}).get("name", code), rings)
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_features() -> list[dict[str, Any]]:
+    """The same shapes as GeoJSON features (for the Leaflet map), thinned to ~0.1° so the file stays small."""
+    features = []
+    for code, (name, rings) in sorted(_country_rings().items()):
+        polygons = []
+        for ring in rings:
+            pts: list[list[float]] = []
+            for lon, lat in ring:
+                lon = lon + 360 if lon < -100 else lon  # Russia's far east: keep it east of the antimeridian
+                pt = [round(lon, 2), round(lat, 2)]
+                if not pts or abs(pt[0] - pts[-1][0]) + abs(pt[1] - pts[-1][1]) >= 0.1:
+                    pts.append(pt)
+            if len(pts) > 3:
+                polygons.append([pts + [pts[0]]])
+        if polygons:
+            features.append({"type": "Feature", "id": code, "properties": {"code": code, "name": name},
+                             "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
+    return features
+
+
+@lru_cache(maxsize=1)
+def country_paths() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 → (English name, SVG path) for every country in the frame; {} without shapes."""
+    out: dict[str, tuple[str, str]] = {}
+    for code, (name, rings) in _country_rings().items():
+        d = _path(rings)
+        if d:
+            out[code] = (name, d)
     return out
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from integraph.search import FACETS, search
 from integraph.search.index import programme_label
 from integraph.search.thesaurus import load as load_thesaurus
-from integraph.web import charts, geo, network
+from integraph.web import charts, maps, network
 from integraph.web.app import Context, Portal, context
 from integraph.web.data import KnowledgeBase, facts, members, segments
 
@@ -28,7 +28,7 @@ def render(request: Request, name: str, **values: Any) -> Response:
     ctx = context(request)
     kb = portal(request).kb()
     values.update(ctx=ctx, _=ctx.gettext, fmt=ctx.fmt, kb=kb, href=lambda eid: entity_href(kb, eid),
-                  assets=request.app.state.assets)
+                  assets=request.app.state.assets, leaflet=request.app.state.leaflet)
     response = request.app.state.templates.TemplateResponse(request, name, values)
     if request.query_params.get("lang") == ctx.lang:
         response.set_cookie("lang", ctx.lang, max_age=365 * 24 * 3600, samesite="lax")
@@ -47,20 +47,7 @@ def source_href(src: dict[str, Any]) -> str:
 
 
 def map_svg(ctx: Context, kb: KnowledgeBase, projects: list[dict[str, Any]] | None = None) -> str:
-    projects = kb.section("projects") if projects is None else projects
-    counts: Counter[str] = Counter()
-    per_place: Counter[str] = Counter()
-    for p in projects:
-        counts.update(kb.project_countries(p))
-        per_place.update(pid for pid in p.get("places", []))
-    markers = []
-    for place in kb.cities():
-        pos = (place["lat"], place["lon"]) if place.get("lat") is not None else geo.city_position(place.get("name") or "", place.get("country"))
-        if pos:
-            markers.append(geo.Marker(pos[0], pos[1], place.get("name") or place["id"], f"/places/{place['id']}",
-                                      per_place.get(place["id"], 0) or 1))
-    names = {code: ctx.fmt.country_name(code) for code in counts}
-    return geo.render(dict(counts), markers, names, ctx.gettext("Map of projects by country and city"))
+    return maps.svg(ctx.fmt, kb, ctx.gettext("Map of projects by country and city"), projects)
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -62,3 +62,15 @@ def test_openapi_lists_the_api(client):
     spec = client.get("/api/openapi.json").json()
     for path in ("/api/search", "/api/projects", "/api/projects/{eid}", "/api/export.json", "/api/projects.csv"):
         assert path in spec["paths"], path
+
+
+def test_map_layers_in_the_interface_language(client):
+    body = client.get("/api/map", params={"lang": "bg"}).json()
+    countries = {f["properties"]["code"]: f for f in body["countries"]["features"]}
+    assert len(countries) > 30 and countries["BG"]["geometry"]["type"] == "MultiPolygon"
+    assert countries["BG"]["properties"]["count"] >= 1 and countries["BG"]["properties"]["href"] == "/countries/BG"
+    assert countries["BG"]["properties"]["name"] == "България"
+    assert countries["FR"]["properties"]["href"] is None
+    cities = {f["properties"]["label"]: f for f in body["cities"]["features"]}
+    lon, lat = cities["Riga"]["geometry"]["coordinates"]
+    assert 20 < lon < 30 and 55 < lat < 60

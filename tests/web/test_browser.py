@@ -126,6 +126,11 @@ def test_map_and_network(server, browser):
     countries = browser.find_elements(By.CSS_SELECTOR, "svg.map path.country")
     assert len(countries) > 30  # shapes installed by npm ci
     assert browser.find_elements(By.CSS_SELECTOR, "svg.map path.country.has")
+    # Leaflet (npm) replaces the SVG once its data arrived: shapes and city markers, no tile images.
+    shapes = wait_for(browser, ".leaflet-map path.leaflet-interactive")
+    assert len(shapes) > 30
+    assert not browser.find_elements(By.CSS_SELECTOR, ".leaflet-tile")
+    assert not browser.find_element(By.CSS_SELECTOR, "svg.map").is_displayed()
     shot(browser, "5-map")
     browser.get(server + "/organisations/O1")
     assert browser.find_elements(By.CSS_SELECTOR, "svg.network .node.project")

@@ -83,8 +83,11 @@ def test_map_degrades_without_shapes(monkeypatch):
 
     monkeypatch.setattr(geo, "CANDIDATES", [])
     geo.country_paths.cache_clear()
+    geo.country_features.cache_clear()
     try:
         svg = geo.render({"LV": 1}, [geo.Marker(56.95, 24.1, "Riga", "/places/C2")], {}, "map")
         assert "<circle" in svg and "country" not in svg
+        assert geo.country_features() == []
     finally:
         geo.country_paths.cache_clear()
+        geo.country_features.cache_clear()
