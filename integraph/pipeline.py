@@ -8,6 +8,7 @@ and a re-run picks up exactly what is missing.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -193,27 +194,44 @@ def ingest(
 
 
 PER_WORKER = 2  # documents handed to a worker at once: one it converts, one waiting, so it never idles
+WINDOW = 8  # per worker: documents finished ahead of an unfinished earlier one wait at most this many
+
+Deliver = Callable[[int, Input, Processed], None]
 
 
 def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int,
               extraction: bool = True) -> None:
-    """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight (memory
-    stays bounded); results are saved here, one transaction each, as they arrive."""
+    """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight.
+
+    Results are saved here, one transaction each, in input order, as a serial run saves them:
+    entity resolution and the export list things in storage order, so 1 and N workers give the
+    same knowledge base.  A result that finishes ahead of an earlier one waits (WINDOW bounds how
+    many, and with them memory)."""
     first = next(jobs, None)
     if first is None:
         return
-    # The first document is done here, before the workers fork: they then inherit the imported
-    # modules and loaded language tables instead of each paying that start-up again.
+    # Modules, the language model and the shared tables are loaded here, before the workers fork:
+    # they inherit them instead of each paying that start-up again.  Documents, even the first,
+    # all go to the workers: whatever else a document needs loads there, in parallel.
     _warm_up()
-    save(first[0], process(first[0].locator, first[1], first[0].media_type, extraction))
     lanes = [_Lane(extraction) for _ in range(workers)]
+    finished: dict[int, tuple[Input, Processed]] = {}
+    saved = 0  # every document before this sequence number is saved
+
+    def deliver(seq: int, item: Input, result: Processed) -> None:
+        nonlocal saved
+        finished[seq] = (item, result)
+        while saved in finished:
+            save(*finished.pop(saved))
+            saved += 1
+
     try:
-        for item, data in jobs:
-            while min(len(lane.jobs) for lane in lanes) >= PER_WORKER:
-                _collect(lanes, save)
-            min(lanes, key=lambda lane: len(lane.jobs)).submit(item, data, save)
+        for seq, (item, data) in enumerate(itertools.chain([first], jobs)):
+            while min(len(lane.jobs) for lane in lanes) >= PER_WORKER or seq - saved >= WINDOW * workers:
+                _collect(lanes, deliver)
+            min(lanes, key=lambda lane: len(lane.jobs)).submit(seq, item, data, deliver)
         while any(lane.jobs for lane in lanes):
-            _collect(lanes, save)
+            _collect(lanes, deliver)
     finally:
         for lane in lanes:
             lane.pool.shutdown(wait=True, cancel_futures=True)
@@ -231,56 +249,56 @@ class _Lane:
     def __init__(self, extraction: bool = True) -> None:
         self.extraction = extraction
         self.pool = _executor()
-        self.jobs: deque[tuple[Future[Processed], Input, bytes]] = deque()
+        self.jobs: deque[tuple[Future[Processed], int, Input, bytes]] = deque()
 
-    def submit(self, item: Input, data: bytes, save: Callable[[Input, Processed], None]) -> None:
+    def submit(self, seq: int, item: Input, data: bytes, deliver: Deliver) -> None:
         try:
             fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
         except BrokenProcessPool:  # the worker died since we last looked: settle that first
             if self.jobs:
-                wait([f for f, _, _ in self.jobs])  # the executor fails every document it held
-                self.settle(save)
+                wait([job[0] for job in self.jobs])  # the executor fails every document it held
+                self.settle(deliver)
             else:  # it died idle: no document to blame
                 self._restart()
             fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
-        self.jobs.append((fut, item, data))
+        self.jobs.append((fut, seq, item, data))
 
-    def settle(self, save: Callable[[Input, Processed], None]) -> None:
-        """Save the lane's finished documents, oldest first; recover when its worker died."""
+    def settle(self, deliver: Deliver) -> None:
+        """Hand on the lane's finished documents, oldest first; recover when its worker died."""
         while self.jobs and self.jobs[0][0].done():
-            fut, item, data = self.jobs.popleft()
+            fut, seq, item, data = self.jobs.popleft()
             exc = fut.exception()
             if isinstance(exc, BrokenProcessPool):
-                self._recover(item, save)
+                self._recover(seq, item, deliver)
                 return
             if exc is not None:  # the result could not come back (e.g. not picklable): a bug of ours
-                save(item, Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300]))
+                deliver(seq, item, Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300]))
                 continue
             result = fut.result()
             if result.document is not None:
                 result.document.original = data  # the worker sends the document back without it
-            save(item, result)
+            deliver(seq, item, result)
 
-    def _recover(self, lost: Input, save: Callable[[Input, Processed], None]) -> None:
+    def _recover(self, seq: int, lost: Input, deliver: Deliver) -> None:
         how = _how_it_died(self.pool)
         reason = f"worker process died while converting {lost.locator}{how}; a re-run retries it"
-        save(lost, Processed(None, [], "worker-died", reason))
-        waiting = [(item, data) for _, item, data in self.jobs]
+        waiting = [(s, item, data) for _, s, item, data in self.jobs]
         self.jobs.clear()
         self._restart()
-        for item, data in waiting:
-            self.submit(item, data, save)
+        for s, item, data in waiting:
+            self.submit(s, item, data, deliver)
+        deliver(seq, lost, Processed(None, [], "worker-died", reason))
 
     def _restart(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = _executor()
 
 
-def _collect(lanes: list[_Lane], save: Callable[[Input, Processed], None]) -> None:
-    """Wait until some lane has a finished document, then save what every lane has finished."""
-    wait([fut for lane in lanes for fut, _, _ in lane.jobs], return_when=FIRST_COMPLETED)
+def _collect(lanes: list[_Lane], deliver: Deliver) -> None:
+    """Wait until some lane has a finished document, then hand on what every lane has finished."""
+    wait([job[0] for lane in lanes for job in lane.jobs], return_when=FIRST_COMPLETED)
     for lane in lanes:
-        lane.settle(save)
+        lane.settle(deliver)
 
 
 def _process_here(locator: str, data: bytes, media_type: str | None, extraction: bool) -> Processed:
@@ -314,19 +332,24 @@ def _how_it_died(pool: ProcessPoolExecutor) -> str:
 
 
 def _warm_up() -> None:
-    """Load the language identifier's model in a thread while this one imports the converters and
-    extractors: decompressing the model releases the GIL, so the two overlap (≈1 s of start-up).
-    Joined before returning: nothing may run in a thread when the pool forks."""
+    """Load what every document needs before the first one: converters, extractors, the language
+    model, the gazetteers' indexes.  The language model is read in a thread while this one imports
+    and builds the rest: decompressing it releases the GIL, so the two overlap (≈1 s of start-up).
+    Joined before returning: nothing may run in a thread when a pool forks."""
     from integraph import langid
 
     loader = threading.Thread(target=langid.identifier, name="integraph-warm-up", daemon=True)
     loader.start()
-    import integraph.convert  # noqa: F401
-    import integraph.extract  # noqa: F401
-    from integraph.gazetteer import countries
+    try:
+        import integraph.convert  # noqa: F401
+        import integraph.extract  # noqa: F401
+        from integraph.gazetteer import cities, countries, cues, funds, orgs
 
-    countries._index()  # noqa: SLF001 — the largest table every document needs
-    loader.join()
+        for build in (countries._index, funds._index, orgs._international_index, cues._status_index,  # noqa: SLF001
+                      cities.ensure_built):
+            build()
+    finally:
+        loader.join()
 
 
 def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str,
