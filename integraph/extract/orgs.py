@@ -146,6 +146,11 @@ class OrgFinder:
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
             lower_head = kind is not None and not (is_capitalised(w) or w.isupper())
+            # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
+            # the name closes it, wherever the name stands (even first on its line)
+            abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip()
+            if abbreviation and is_capitalised(words[i - 1][2]):
+                kind, lower_head = "suffix", False
             if lower_head:
                 # "Държавна агенция за бежанците", "Пловдивски университет": a lower-case head
                 # names something only right after a capitalised word
@@ -167,6 +172,8 @@ class OrgFinder:
                 gap = text[pb:words[first][0]]
                 if gap.strip() not in ("",) + (("-", "–") if head_final else ()) or not (is_capitalised(pw) or pw.isupper()):
                     break
+                if abbreviation and "\n" in gap:
+                    break  # "Partners ⏎ Verein Brücken e.V.": a heading above is not part of the name
                 if pw in ARTICLES or self.legal_form(pw, self.lang) and not head_final or not self._free(pa, pb) \
                         and not head_final:
                     break
@@ -175,7 +182,7 @@ class OrgFinder:
                 first -= 1
                 if lower_head:
                     break
-            last = self._extend(words, i)
+            last = i if abbreviation else self._extend(words, i)
             if last == i and not self._quoted_after(b) and first == i:
                 last = self._genitive(words, i, kind)
                 if last == i:
@@ -187,6 +194,8 @@ class OrgFinder:
                 e = q
             elif text[e:e + 1] == "." and "." in words[last][2]:
                 e += 1  # "e.V.", "o.p.s.": the abbreviation's own last dot
+            if abbreviation and kind == "suffix":
+                kind = self.legal_form(w, self.lang)  # the kind the abbreviation stands for
             out.append(OrgMention(s, e, text[s:e], kind=None if kind in ("generic", "suffix") else kind, rule="headed"))
             i = last + 1
             while i < len(words) and words[i][0] < e:

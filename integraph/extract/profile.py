@@ -31,6 +31,12 @@ def document_owner(found: Findings, mentions: Mentions):
     if not orgs:
         return None
     head_end = found.doc.sections[0].start + len(found.doc.sections[0].heading) + 1 if found.doc.sections else 0
+    # a short byline under the title ("Asociația X, Cluj-Napoca", "Foreningen Y · Aarhus · …") is part of it
+    text = found.doc.text
+    after_title = head_end if head_end else text.find("\n") + 1  # no headings: the first line is the title
+    byline = re.match(r"\s*([^\n]{1,160})(?:\n|$)", text[after_title:]) if after_title else None
+    if byline and not byline.group(1).rstrip().endswith((".", ":")):
+        head_end = after_title + byline.end(1)
     title_at = found.doc.text.find(found.doc.title) if found.doc.title else -1
     title = normalise(found.doc.title or "")
     in_title = [m for m in orgs if m.start < max(head_end, 1) or

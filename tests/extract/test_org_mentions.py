@@ -19,6 +19,9 @@ CASES = [
     ("it", "Il Comune di Bologna partecipa al progetto.", ["Comune di Bologna"]),
     ("hu", "A Nyitott Ajtó Egyesület és a Józsefvárosi Önkormányzat közösen dolgozik.",
      ["Nyitott Ajtó Egyesület", "Józsefvárosi Önkormányzat"]),
+    # a short lower-case legal form closes a name even first on its line, and a heading above is not in it
+    ("fi", "Monikulttuurinen Talo ry – vuosikertomus 2025", ["Monikulttuurinen Talo ry"]),
+    ("nl", "Partners\n\nWelkom Thuis vzw · Gent", ["Welkom Thuis vzw"]),
 ]
 
 
