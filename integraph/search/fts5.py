@@ -156,6 +156,10 @@ class Fts5Backend:
             (key, value),
         )
 
+    def size(self) -> int:
+        """About how many paragraphs are indexed (the highest row number)."""
+        return self.db.query("SELECT MAX(row_) AS m FROM search_rows")[0]["m"] or 0
+
     def optimise(self) -> None:
         self.db.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 

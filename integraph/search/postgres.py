@@ -155,8 +155,13 @@ class PostgresBackend:
             "INSERT INTO search_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value))
 
+    def size(self) -> int:
+        """About how many paragraphs are indexed (the highest row number)."""
+        return self.db.query("SELECT MAX(row_) AS m FROM search_paragraphs")[0]["m"] or 0
+
     def optimise(self) -> None:
-        self.db.execute("ANALYZE search_paragraphs")
+        for table in ("search_paragraphs", "search_tags"):
+            self.db.execute(f"ANALYZE {table}")  # fresh statistics: the planner picks GIN scans
 
     # -- reading ------------------------------------------------------------
     def _where(self, query: Query) -> tuple[str, list[Any]]:

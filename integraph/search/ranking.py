@@ -21,7 +21,7 @@ from typing import Any
 
 from integraph.search.backend import Backend, Query
 
-BLOCK = 2000  # matching passages ranked together; the facets count the first block
+BLOCK = 1000  # matching passages ranked together; the facets count the first block
 TOTAL_CAP = 10_000  # matches counted at most
 
 
