@@ -27,13 +27,22 @@ class Store:
         self.url = str(url)
         self.db: Connection = connect(url)
         try:
-            self.db.create_schema(TABLES)
-            self.db.execute("INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING",
-                            (str(VERSION),))
-            self.db.commit()
+            # Only a new database is written to on opening: a reader (the portal) opening the store
+            # during a long ingest must not wait for the writer's lock.
+            if not self._schema_present():
+                self.db.create_schema(TABLES)
+                self.db.execute("INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING",
+                                (str(VERSION),))
+                self.db.commit()
         except BaseException:
             self.db.close()
             raise
+
+    def _schema_present(self) -> bool:
+        if "meta" not in self.db.tables():
+            return False
+        rows = self.db.query("SELECT value FROM meta WHERE key = 'schema'")
+        return bool(rows) and rows[0]["value"] == str(VERSION)
 
     def close(self) -> None:
         self.db.close()
