@@ -6,7 +6,7 @@ canonical id of an entity is derived from them, never written over the facts.
 """
 from __future__ import annotations
 
-VERSION = 1
+VERSION = 1  # raise it whenever TABLES change: an existing database is only re-created up to date when its version differs
 
 TABLES: list[str] = [
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
