@@ -101,7 +101,8 @@ def document_as_of(doc: Document, values: list[Match]) -> str | None:
     title, else the year it names most often (the latest on ties)."""
     head_end = min(len(doc.text), 300)
     for m in values:
-        if m.kind == "date" and m.start < head_end and m.extra.get("precision") == "day" and _on_own_line(doc.text, m):
+        if m.kind == "date" and m.start < head_end and m.extra.get("precision") == "day" and (
+                _on_own_line(doc.text, m) or _after_dated_cue(doc, m)):
             return str(m.value)
     if doc.title:
         from integraph.extract.recognise import dates
@@ -122,6 +123,14 @@ def document_as_of(doc: Document, values: list[Match]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
+
+
+def _after_dated_cue(doc: Document, m: Match) -> bool:
+    """'last updated 10 March 2025', 'Frissítve: 2025. november 3.', 'Zverejnené: 10. 2. 2025'."""
+    from integraph.gazetteer import cues
+
+    before = doc.text[max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 40):m.start].lower().rstrip(" :·–-")
+    return any(before.endswith(c.lower()) for c in cues.cues("dated", doc.language))
 
 
 def _on_own_line(text: str, m: Match) -> bool:

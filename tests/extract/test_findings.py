@@ -1,0 +1,20 @@
+"""The date a document speaks from (as_of), which dates every status it states."""
+from __future__ import annotations
+
+import pytest
+
+from integraph.convert import to_document
+from integraph.extract.findings import analyse
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("# Neighbours Network\n\nProject summary · last updated 4 May 2025\n\nThe network links six cities.\n", "a.md",
+     "2025-05-04"),
+    ("Nyitott Ajtó program\n\nFrissítve: 2025. november 3.\n\nA program 2024-ben indult.\n", "b.txt", "2025-11-03"),
+    # a labelled date that is not the document's own stays a fact of the text
+    ("Stowarzyszenie Razem\n\nData rejestracji: 14 marca 2012\n\nW 2024 roku prowadziliśmy dwa projekty. "
+     "W 2024 roku otworzyliśmy punkt.\n", "c.txt", "2024"),
+])
+def test_as_of_comes_from_a_dateline_or_an_updated_cue(text, name, expected):
+    doc = to_document(text.encode(), name)
+    assert analyse(doc).as_of == expected
