@@ -58,6 +58,9 @@ def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
         mentions.add(Mention(m.start, m.end, eid, "Programme", found.doc.text[m.start:m.end]))
 
 
+NEXT_NAME_WORD = re.compile(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][^\W\d_]+)")
+
+
 def places(found: Findings, em: Emitter, mentions: Mentions) -> None:
     from integraph.gazetteer import cities
 
@@ -69,7 +72,11 @@ def places(found: Findings, em: Emitter, mentions: Mentions) -> None:
         em.fact(eid, "Place", "name", text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.95)
         em.fact(eid, "Place", "country", m.value, m.start, m.end, EXTRACTOR, 0.95)
         mentions.add(Mention(m.start, m.end, eid, "Place", text[m.start:m.end]))
+    city_starts = {c.start for c in found.cities} | {c.start for c in found.countries}
     for m in found.cities:
+        nxt = NEXT_NAME_WORD.match(text, m.end)
+        if nxt and " " not in text[m.start:m.end] and nxt.start(1) not in city_starts:
+            continue  # "Most Kultur", "Gefyra Allilengyis": one word of a longer name, not the town
         info = cities.city(m.value) or {}
         eid = em.entity("Place", f"city:{m.value}")
         em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.85)

@@ -64,8 +64,9 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
             if role in ("start", "end"):
                 em.fact(f.entity, "Project", role, m.value, m.start, m.end, EXTRACTOR, 0.75)
     org_names = {o.text for o in org_mentions if len(o.text.split()) > 1}
+    third = _third_country_places(em)
     for m in mentions.items:
-        if m.schema != "Place":
+        if m.schema != "Place" or m.entity in third:
             continue
         f = mine(m.start)
         if f and not any(o.start <= m.start and m.end <= o.end for o in org_mentions) \
@@ -79,6 +80,21 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _report_owner(found, frames, em, mentions)
     _outputs(found, frames, em)
     _status(found, frames, em)
+
+
+# Where the projects we read run: the EU, the EEA, Switzerland and the United Kingdom.  A country
+# outside them is, in an integration text, where participants come from ("głównie z Ukrainy,
+# Białorusi i Gruzji", "originaires de 67 pays"), not a place of the project.
+PROJECT_COUNTRIES = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH", "GB",
+}
+
+
+def _third_country_places(em: Emitter) -> set[str]:
+    """Place entities that are countries (or their cities) outside PROJECT_COUNTRIES."""
+    return {st.entity for st in em.statements if st.schema == "Place" and st.prop == "country"
+            and str(st.value).upper() not in PROJECT_COUNTRIES}
 
 
 def _inside_known_name(text: str, start: int, end: int, names: set[str]) -> bool:

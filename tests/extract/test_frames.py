@@ -154,3 +154,22 @@ def test_french_field_block_with_ordinal_day_and_a_programme_period():
     partners = {s.value for s in st if s.entity == chantiers and s.prop == "partner"}
     names = {s.entity: s.value for s in st if s.schema == "Organisation" and s.prop == "name"}
     assert {names[p] for p in partners} >= {"France Travail", "Métropole de Lille"}
+
+
+PLACES_PL = """# Sprawozdanie 2025
+
+## Projekt „Dobry start”
+
+Fundacja Nowy Most Kultur prowadzi projekt „Dobry start” w Lublinie i Chełmie. Z kursów skorzystało
+120 osób, głównie z Ukrainy, Białorusi i Gruzji. Partnerem jest Stowarzyszenie Most Kultur z Krakowa.
+"""
+
+
+def test_project_places_leave_out_origins_and_words_of_names():
+    text, st = facts(PLACES_PL, "spr.md")
+    project = next(s.entity for s in st if s.prop == "title" and s.value == "Dobry start")
+    names = {s.entity: s.value for s in st if s.schema == "Place" and s.prop == "name"}
+    places = {names.get(s.value, s.value) for s in st if s.entity == project and s.prop == "place"}
+    assert "Lublinie" in places
+    assert not places & {"Ukrainy", "Białorusi", "Gruzji"}  # where participants come from
+    assert "Most" not in places  # a word of an organisation's name, not the Czech town
