@@ -124,7 +124,7 @@ def _tight(text: str, a: Tok, b: Tok) -> bool:
     return text[a.end:b.start] in (" ", "\u00a0")
 
 
-@lru_cache(maxsize=100_000)  # the same capitalised runs recur in every document of a batch
+@lru_cache(maxsize=50_000)  # the same capitalised runs recur in every document of a batch
 def _resolve(words: tuple[str, ...], lang: str | None) -> tuple[tuple[dict[str, Any], ...], str]:
     hits = _lookup_folded(quick_fold(" ".join(words)))
     if hits:

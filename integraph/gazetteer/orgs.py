@@ -110,7 +110,7 @@ def institution_word(name: str, lang: str | None) -> str | None:
     return found[0] if found else None
 
 
-@lru_cache(maxsize=100_000)  # extraction asks about the same words and names again and again
+@lru_cache(maxsize=50_000)  # extraction asks about the same words and names again and again
 def _scan(name: str, lang: str | None) -> tuple[str, ...]:
     words, phrases = _words(lang if lang in LANGS else None)
     toks = [t.raw for t in tokenise(name)]
@@ -131,7 +131,7 @@ def _scan(name: str, lang: str | None) -> tuple[str, ...]:
     return tuple(g for _, g in hits)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def legal_form(word_or_name: str, lang: str | None) -> str | None:
     """The organisation kind a word or a whole name implies, or None.
 

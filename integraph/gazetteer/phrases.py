@@ -41,7 +41,7 @@ class Tok(NamedTuple):
     folded: str
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def token_key(raw: str) -> str:
     """The folded form of one token, keeping a trailing '+' that fold() would drop."""
     plus = raw.endswith("+")
@@ -102,9 +102,9 @@ def _split(text: str) -> Tokens:
 
 
 SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen
-_split_short = lru_cache(maxsize=100_000)(_split)
+_split_short = lru_cache(maxsize=4096)(_split)  # mostly names while indexes are built
 _recent: list[tuple[str, Tokens]] = []  # a document's text, asked for by one gazetteer after another
-RECENT = 4
+RECENT = 2  # a long document's tokens can weigh tens of MB: keep only the text being read
 
 
 def tokenise(text: str) -> Tokens:
@@ -299,7 +299,7 @@ class PhraseIndex:
         return found
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _lemma_key(raw: str, lang: str | None) -> str:
     plus = raw.endswith("+")
     word = raw.rstrip("+")
