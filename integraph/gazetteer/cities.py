@@ -126,15 +126,28 @@ def _tight(text: str, a: Tok, b: Tok) -> bool:
 
 @lru_cache(maxsize=50_000)  # the same capitalised runs recur in every document of a batch
 def _resolve(words: tuple[str, ...], lang: str | None) -> tuple[tuple[dict[str, Any], ...], str]:
-    hits = _lookup_folded(quick_fold(" ".join(words)))
+    folded = quick_fold(" ".join(words))
+    hits = _lookup_folded(folded)
+    by_lemma: tuple[dict[str, Any], ...] = ()
+    if lang:
+        by_lemma = _lookup_folded(quick_fold(" ".join(_lemma_key(w, lang) for w in words)))
+    if hits and _population(hits) < STEM_MIN_POPULATION:
+        # Polish "z Lipska" is, as written, the village Lipsk; as meant, Leipzig (Lipsk): a village
+        # that a form names yields to a city twenty times its size that the same stem names
+        stems = [folded[:-cut] for cut in (1, 2) if len(folded) - cut >= 4 and " " not in folded]
+        bigger = [h for h in (*by_lemma, *(x for st in stems for x in _lookup_folded(st)))
+                  if (h.get("population") or 0) > 20 * _population(hits)]
+        if bigger:
+            return tuple(bigger), "stem"
     if hits:
         return hits, "surface"
-    if lang:
-        lemmas = " ".join(_lemma_key(w, lang) for w in words)
-        hits = _lookup_folded(quick_fold(lemmas))
-        if hits:
-            return hits, "lemma"
+    if by_lemma:
+        return by_lemma, "lemma"
     return (), ""
+
+
+def _population(hits: Sequence[dict[str, Any]]) -> int:
+    return max((h.get("population") or 0) for h in hits)
 
 
 def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:

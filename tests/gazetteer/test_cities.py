@@ -16,6 +16,9 @@ CASES = [  # (lang, text, [(surface, country)])
     ("pl", "seminarium w Brukseli, spotkanie w Warszawie i wizyta w Lublinie", [("Brukseli", "BE"), ("Warszawie", "PL"), ("Lublinie", "PL")]),
     ("cs", "pobočky v Praze a v Ostravě", [("Praze", "CZ"), ("Ostravě", "CZ")]),
     ("pl", "partnerzy z Lublina i Rygi", [("Lublina", "PL"), ("Rygi", "LV")]),
+    # a form that names a village as written and a city twenty times bigger by its stem: the city
+    ("pl", "współpraca z partnerem z Lipska (Niemcy)", [("Lipska", "DE")]),
+    ("sl", "delavnice v Kopru, Izoli in Piranu", [("Kopru", "SI"), ("Izoli", "SI"), ("Piranu", "SI")]),
 ]
 
 
