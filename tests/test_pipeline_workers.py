@@ -44,9 +44,13 @@ def batch(folder: Path) -> tuple[list[Path], Path]:
 
 
 def cpu_ticks(pid: int) -> int:
-    with open(f"/proc/{pid}/stat", "rb") as f:
-        fields = f.read().rsplit(b")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
+    """utime + stime of a process; -1 once it has exited (a child may end between listing and reading)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return -1
+    return int(fields[11]) + int(fields[12])
 
 
 def lone_busy_worker(ingesting: threading.Thread) -> int:
@@ -55,8 +59,8 @@ def lone_busy_worker(ingesting: threading.Thread) -> int:
     streak: list[int] = []
     while len(streak) < 3:
         assert ingesting.is_alive(), "the batch ended before a worker could be killed"
-        workers = [p.pid for p in multiprocessing.active_children() if p.pid]
-        before = {pid: cpu_ticks(pid) for pid in workers}
+        before = {p.pid: cpu_ticks(p.pid) for p in multiprocessing.active_children() if p.pid}
+        workers = [pid for pid, ticks in before.items() if ticks >= 0]
         time.sleep(0.2)
         grew = [pid for pid in workers if cpu_ticks(pid) > before[pid]]
         lone = len(workers) == 2 and len(grew) == 1
