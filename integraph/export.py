@@ -94,7 +94,9 @@ def _is_project_name(sts: list[Statement], project_names: set[str]) -> bool:
     """An 'organisation' known only by names the knowledge base knows as a project's, with no
     legal form or profile fact of its own."""
     names = {normalise(s.value) for s in sts if s.prop in ("name", "acronym")}
-    has_profile = any(s.prop in ("kind", "founded", "staff", "identifier", "ref") for s in sts)
+    # "Sieć Lokalnych Centrów Integracji" reads as a network by its head word, and is the project
+    has_profile = any(s.prop in ("founded", "staff", "identifier", "ref") or s.prop == "kind" and s.value != "network"
+                      for s in sts)
     return bool(names) and not has_profile and names <= project_names
 
 
