@@ -15,7 +15,9 @@ Match.value is the ISO 3166-1 alpha-2 code.
 from __future__ import annotations
 
 import gettext
+from bisect import bisect_left
 from functools import lru_cache
+from typing import Sequence
 
 import pycountry
 
@@ -87,7 +89,7 @@ def _index() -> PhraseIndex:
     return index
 
 
-def _accept(text: str, toks: list[Tok], i: int, j: int, entry: Entry) -> bool:
+def _accept(text: str, toks: Sequence[Tok], i: int, j: int, entry: Entry) -> bool:
     # country names are capitalised in every language we read; pycountry has no name of
     # fewer than 4 letters, so a 2-letter token can only come from the abbreviation whitelist
     return toks[i].raw[0].isupper()
@@ -115,7 +117,7 @@ def _find(text: str, lang: str | None) -> list[Match]:
     return _context_filter(text, toks, found, lang)
 
 
-def _context_filter(text: str, toks: list[Tok], found: list[Match], lang: str | None) -> list[Match]:
+def _context_filter(text: str, toks: Sequence[Tok], found: list[Match], lang: str | None) -> list[Match]:
     """Keep an ambiguous form only inside a list of countries or right after a preposition."""
     preps = load_data("gazetteer/country_forms.json")["prepositions"]
     wanted = {p.lower() for p in preps.get(lang or "", []) + preps["*"]}
@@ -143,12 +145,13 @@ def _listed(text: str, a: Match, b: Match) -> bool:
     return len(words) <= 1 and all(w in LIST_WORDS for w in words) and set(rest) <= set(" ,;\u00a0\n") and len(between) <= 8
 
 
-def _next_capitalised(toks: list[Tok], text: str, end: int) -> bool:
+def _next_capitalised(toks: Sequence[Tok], text: str, end: int) -> bool:
     """'z Polski Związek…': a capitalised word right after makes the form part of a name."""
-    for t in toks:
-        if t.start >= end:
-            return t.raw[0].isupper() and _gap_ok(text, end, t.start) and text[end:t.start].strip() == ""
-    return False
+    k = bisect_left(toks, end, key=lambda t: t.start)  # the first token at or after `end`
+    if k == len(toks):
+        return False
+    t = toks[k]
+    return t.raw[0].isupper() and _gap_ok(text, end, t.start) and text[end:t.start].strip() == ""
 
 
 def country_name(code: str, lang: str | None = "en") -> str:

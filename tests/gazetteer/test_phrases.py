@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integraph.gazetteer.folding import quick_fold
-from integraph.gazetteer.phrases import Entry, PhraseIndex, tokenise
+from integraph.gazetteer.phrases import Entry, PhraseIndex, Tok, tokenise
 from integraph.textutil import DASHES, QUOTES, fold
 
 # Latin, Latin-1/Extended, Greek, Cyrillic letters plus the punctuation names carry
@@ -99,3 +99,15 @@ def test_every_finder_returns_exact_disjoint_spans(text, lang):
             assert a.end <= b.start
         for m in found:
             assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x052F), max_size=400), st.sampled_from([None, "pl", "bg"]))
+def test_shared_tokens_find_what_a_fresh_split_finds(noise, lang):
+    """tokenise() hands every gazetteer the same cached tokens; a plain list of fresh tokens
+    (no cache, no per-text indexes) must give the very same matches."""
+    text = noise[:200] + " z Funduszu Azylu, Migracji i Integracji (FAMI) oraz ESF+ " + noise[200:]
+    fresh = [Tok(*t) for t in tokenise(text)]
+    assert _index().find(text, lang) == _index().find(text, lang, toks=fresh)
+    assert tokenise(text) is tokenise(text)  # the same object: split once
+    assert list(tokenise("".join(text))) == list(tokenise(text))
