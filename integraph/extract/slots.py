@@ -74,6 +74,7 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
                 and not _location_of_organisation(text, m.start, org_mentions):
             em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
     _labelled(found, frames, em, mentions)
+    _partner_sections(found, frames, em, mentions)
     _table_rows(found, frames, em, mentions)
     _roles(found, frames, em, mentions)
     _prose_roles(found, frames, em, mentions)
@@ -247,6 +248,49 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int)
         mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
         out.append(eid)
     return out
+
+
+def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """A section headed by a partners label ("Partners", "Partenaires", "Партньори") lists the
+    partners of the project whose text holds it: the organisation opening each paragraph or item.
+    An item that calls its organisation the coordinator names the lead."""
+    from integraph.extract.frames import _normalised_labels, paragraphs
+
+    labels = dict(_normalised_labels(found.lang))
+    partner_words, lead_words = set(labels.get("partners", ())), [w for w in labels.get("lead", ()) if len(w) >= 5]
+    text = found.doc.text
+    for sec in found.doc.sections:
+        if normalise(sec.heading.strip().rstrip(":")) not in partner_words:
+            continue
+        f = owner(frames, sec.start)
+        if f is None:
+            continue
+        for a, b in paragraphs(found):
+            if not sec.start + len(sec.heading) < a < sec.end:
+                continue
+            first = next(iter(mentions.within(a, b, "Organisation")), None)
+            if first is not None and text[a:first.start].strip(" \t-–•*0123456789.)"):
+                first = None  # only an organisation that opens its item is the item's subject
+            if first is not None:
+                eid, head_end = first.entity, first.end
+            else:
+                # no name rule knew it ("Gefyra Allilengyis (Thessaloniki, Greece) – …"): the item's
+                # head before its brackets or dash is the name, because the heading says so
+                head = re.match(r"[^()\n–—:;,]{3,80}", text[a:b])
+                if head is None or len(head.group().split()) > 8 or not head.group()[:1].isupper():
+                    continue
+                names = head.group().rstrip().split(" / ")  # "Сдружение „Нов дом“ / New Home Association"
+                found_ids = organisations_in(text, em, mentions, a, a + len(names[0]))
+                if len(found_ids) != 1:
+                    continue
+                eid, head_end = found_ids[0], a + head.end()
+                for other in names[1:]:
+                    at = text.find(other, a, head_end)
+                    if other.strip() and other[:1].isupper():
+                        em.fact(eid, "Organisation", "name", other, at, at + len(other), "integraph.partner-section.v1", 0.7)
+            rest = normalise(text[head_end:b])
+            prop = "lead" if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in lead_words) else "partner"
+            em.fact(f.entity, "Project", prop, eid, a, b, "integraph.partner-section.v1", 0.7)
 
 
 def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:

@@ -173,3 +173,34 @@ def test_project_places_leave_out_origins_and_words_of_names():
     assert "Lublinie" in places
     assert not places & {"Ukrainy", "Białorusi", "Gruzji"}  # where participants come from
     assert "Most" not in places  # a word of an organisation's name, not the Czech town
+
+
+PARTNERS_MD = """# Welcome Cities Exchange (WCE)
+
+*Project summary*
+
+| | |
+|---|---|
+| **Duration** | 1 January 2025 – 31 December 2027 |
+
+## Partners
+
+1. **Stichting Samen Wonen** (Utrecht, Netherlands) – foundation, coordinator
+2. **Fundacja Dobry Start** (Lublin, Poland) – foundation
+3. **Kotikaupunki Verkosto** (Tampere, Finland) – network of tenant groups
+4. **Дружество „Нов път“ / New Path Society** (Varna, Bulgaria) – association
+"""
+
+
+def test_a_partners_section_lists_the_projects_partners_and_its_coordinator():
+    text, st = facts(PARTNERS_MD, "wce.md")
+    project = next(s.entity for s in st if s.prop == "title")
+    names: dict[str, set[str]] = {}
+    for s in st:
+        if s.schema == "Organisation" and s.prop == "name":
+            names.setdefault(s.entity, set()).add(s.value)
+    lead = {n for s in st if s.entity == project and s.prop == "lead" for n in names.get(s.value, ())}
+    partners = {n for s in st if s.entity == project and s.prop == "partner" for n in names.get(s.value, ())}
+    assert "Stichting Samen Wonen" in lead and "Stichting Samen Wonen" not in partners
+    assert {"Fundacja Dobry Start", "Kotikaupunki Verkosto"} <= partners  # the second has no legal form
+    assert any("Нов път" in n for n in partners) and "New Path Society" in partners  # two names, one partner
