@@ -53,8 +53,16 @@ def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
 def _is_project_word(word: str, project_words: list[str]) -> bool:
     """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
     with one ('projectcoördinator', 'Projektleiterin' name a person)."""
-    return any(word.startswith(p.lower().rstrip(".")) and len(word) - len(p.rstrip(".")) <= 4
-               for p in project_words if len(p) >= 3) or any(word == p.lower() for p in project_words)
+    return _project_word_re(tuple(project_words)).fullmatch(word) is not None
+
+
+@lru_cache(maxsize=64)
+def _project_word_re(project_words: tuple[str, ...]) -> re.Pattern[str]:
+    stems = sorted({p.lower().rstrip(".") for p in project_words if len(p) >= 3}, key=len, reverse=True)
+    exact = sorted({p.lower() for p in project_words}, key=len, reverse=True)
+    alternatives = [rf"(?:{'|'.join(map(re.escape, stems))})\w{{0,4}}"] if stems else []
+    alternatives += [f"(?:{'|'.join(map(re.escape, exact))})"] if exact else []
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def find_frames(found: Findings) -> list[Frame]:
@@ -354,6 +362,9 @@ def _merge_short_forms(frames: dict[str, Frame]) -> None:
 
 def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
     """Lines 'label: value' whose label is a known field label, with the field group."""
+    cached = found.extra.get("label_lines")
+    if cached is not None:
+        return cached  # frames and slots both ask; the text does not change in between
     labels = _normalised_labels(found.lang)
     out = []
     for m in LABEL_LINE.finditer(found.doc.text):
@@ -362,6 +373,7 @@ def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
             if any(label == w or label.startswith(w + " ") or label.endswith(" " + w) for w in words):
                 out.append((group, m))
                 break
+    found.extra["label_lines"] = out
     return out
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions
@@ -186,10 +187,19 @@ def _date_role(found: Findings, start: int) -> str | None:
     before = found.doc.text[max(s.start, start - 45):start].lower()
     words = re.findall(r"[\w-]+", before)[-4:]
     for role in ("end", "start"):
-        cues = [c.lower() for c in cue_words(role, found.lang)]
-        if any(w.startswith(c) if len(c) > 3 else w == c for w in words for c in cues):
+        if any(_role_cue_re(role, found.lang).match(w) for w in words):
             return role
     return None
+
+
+@lru_cache(maxsize=128)
+def _role_cue_re(role: str, lang: str | None) -> re.Pattern[str]:
+    """Words that start with a long cue ('rozpoczęcia') or are a short one ('od')."""
+    cues = {c.lower() for c in cue_words(role, lang)}
+    long = "|".join(re.escape(c) for c in sorted((c for c in cues if len(c) > 3), key=len, reverse=True))
+    short = "|".join(re.escape(c) for c in sorted((c for c in cues if len(c) <= 3), key=len, reverse=True))
+    return re.compile("|".join(x for x in (f"(?:{long})" if long else "", f"(?:{short})$" if short else "") if x)
+                      or r"(?!)")
 
 
 def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
