@@ -140,4 +140,6 @@ def _on_own_line(text: str, m: Match) -> bool:
     line_end = text.find("\n", m.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     before = text[line_start:m.start]
-    return len(line) < 60 and ":" not in before and len(before.strip()) <= 25
+    # "PRESSMEDDELANDE · Göteborg 14 november 2024": a kind of text and a place may lead a dateline
+    return len(line) < 80 and ":" not in before and (len(before.strip()) <= 25 or
+                                                     len(before.strip()) <= 45 and bool(re.search(r"[·|•]", before)))

@@ -158,9 +158,34 @@ def find_frames(found: Findings) -> list[Frame]:
         if not any(a <= start < b or start <= a < end for f in frames.values() for a, b in f.mentions):
             add((start, end), doc_level=True)
 
+    # "Projektnamn: Nordiska mentorer – …", "Název projektu: …": the label says it is the title
+    for group, m in labels:
+        if group == "title":
+            a, b = m.start(2), m.end(2)
+            while a < b and text[a] in "|│ \t":
+                a += 1
+            value = text[a:b].rstrip(" .;")
+            if 3 <= len(value) <= 250:
+                add((a, a + len(value)))
+
     # "the project Local Integration Hubs Network", "projektu LIHN": unquoted names after a project word
     weak: set[str] = set()
     roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
+    for start, end in _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles):
+        name = normalise(text[start:end])
+        if any(a < end and start < b for f in frames.values() for a, b in f.mentions):
+            continue
+        longer = [f for k, f in frames.items() if k.startswith(name) and k != name]
+        if longer:
+            # the short form of a known title ("Nordiska mentorer" of "Nordiska mentorer – mentorskap …")
+            # is a mention of it; a piece cut mid-title ("проекта Развитие на …") is nothing
+            for f in longer:
+                if re.match(r"\s*[-–—:]", f.title[len(text[start:end]):]):
+                    f.mentions.append((start, end))
+            continue
+        f = add((start, end))
+        if f:
+            weak.add(f.key)
     for m in UNQUOTED.finditer(text):
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
                 or normalise(m.group(1)) in roles:
@@ -199,6 +224,30 @@ def find_frames(found: Findings) -> list[Frame]:
                     frame.mentions.append((m.start(), m.end()))
         frame.mentions.sort()
     return list(frames.values())
+
+
+LOWER_RUN = re.compile(r"(?<!\w)(\w{5,})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[\w'’-]+){1,5})")
+
+
+def _repeated_names_after_project_words(found: Findings, pwords: list[str], taken: list[tuple[int, int]],
+                                        roles: set[str]) -> list[tuple[int, int]]:
+    """'projektet Svenska på jobbet, som …' … 'Svenska på jobbet finansieras …': a capitalised word and
+    the lower-case words after a project word are a title when the document repeats them (the
+    longest such run of at least two words, up to the first punctuation)."""
+    text = found.doc.text
+    out = []
+    for m in LOWER_RUN.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in taken) \
+                or normalise(m.group(1)) in roles:
+            continue
+        words = list(re.finditer(r"[\w'’-]+", m.group(2)))
+        for k in range(len(words), 1, -1):
+            a, b = m.start(2), m.start(2) + words[k - 1].end()
+            name = text[a:b]
+            if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
+                out.append((a, b))
+                break
+    return out
 
 
 UNQUOTED = re.compile(

@@ -220,6 +220,14 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
             for eid in organisations_in(text, em, mentions, value_start, v1):
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
         elif group in ("person", "person_role"):
+            from integraph.gazetteer import orgs
+
+            if any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in text[v0:v1].split()):
+                # "Samordnare: Nya Broar ideell förening": a coordinating organisation is the lead
+                if _role_name(m.group(1)) == "coordinator":
+                    for eid in organisations_in(text, em, mentions, v0, v1):
+                        em.fact(f.entity, "Project", "lead", eid, m.start(), m.end(), EXTRACTOR, 0.75)
+                continue
             title = HONORIFIC.match(text[v0:v1])
             if title:
                 v0 += title.end()
@@ -361,7 +369,7 @@ def _is_place_name(item: str) -> bool:
     return len(item.split()) <= 2 and bool(cities.lookup(item))
 
 
-ROLE_WORDS = {"coordinator": ("koordyn", "koordin", "координ", "coordin", "κοορδιν", "συντονιστ"),
+ROLE_WORDS = {"coordinator": ("koordyn", "koordin", "координ", "coordin", "coördin", "samordn", "κοορδιν", "συντονιστ"),
               "manager": ("kierownik", "manager", "ръководител", "vedoucí", "leiter", "leitung", "responsable", "διευθυντ"),
               "contact": ("kontakt", "contact", "контакт", "επικοινων")}
 
@@ -506,6 +514,7 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
     lead_words = sorted({w.lower() for w in labels.get("lead", [])}, key=len, reverse=True)
     role_words = sorted({w.lower() for w in labels.get("person_role", [])}, key=len, reverse=True)
     places = [(m.start, m.end) for m in mentions.items if m.schema == "Place"]
+    org_names = {normalise(m.text) for m in mentions.items if m.schema == "Organisation"}
     for s in found.sentences:
         f = owner(frames, s.start)
         if f is None:
@@ -528,6 +537,9 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
             a = s.start + i + len(w)
             m = NAME_AFTER.match(text, a, s.end)
             name_span = (m.start(1), m.start(1) + len(m.group(1).rstrip())) if m else None
+            if name_span is not None and any(n.startswith(normalise(text[name_span[0]:name_span[1]]))
+                                             for n in org_names):
+                name_span = None  # "…, projektledare på Nya Broar": the employer, not the person
             if name_span is None:
                 mb = NAME_BEFORE.search(text, max(s.start, a - len(w) - 60), s.start + i)
                 name_span = (mb.start(1), mb.end(1)) if mb else None

@@ -62,7 +62,7 @@ _LEGAL_FORMS = [
     "fondation", "association", "asbl", "aisbl", "vzw", "stichting", "vereniging",
     "fundación", "asociación", "fundação", "associação", "fondazione", "associazione", "onlus", "aps", "odv",
     "foundation", "association", "ngo", "ong", "ltd", "inc", "cic",
-    "förening", "stiftelse", "forening", "fond", "säätiö", "ry", "sihtasutus", "mtü",
+    "förening", "ideell förening", "ideella föreningen", "stiftelse", "forening", "ideell forening", "fond", "säätiö", "ry", "sihtasutus", "mtü",
     "fundatia", "fundația", "asociatia", "asociația", "udruga", "društvo", "zavod",
     "alapítvány", "egyesület", "nodibinājums", "biedrība", "asociacija", "fondas",
     "ίδρυμα", "σύλλογος",

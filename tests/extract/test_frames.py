@@ -204,3 +204,28 @@ def test_a_partners_section_lists_the_projects_partners_and_its_coordinator():
     assert "Stichting Samen Wonen" in lead and "Stichting Samen Wonen" not in partners
     assert {"Fundacja Dobry Start", "Kotikaupunki Verkosto"} <= partners  # the second has no legal form
     assert any("Нов път" in n for n in partners) and "New Path Society" in partners  # two names, one partner
+
+
+PRESS_SV = """PRESSMEDDELANDE · Malmö 3 mars 2025
+
+Föreningen Öppna Dörrar har beviljats 120 000 euro för projektet Trygg start – stöd för nyanlända familjer.
+Projektet bygger på vårt projekt Läxhjälp i kvarteret, som startade 2023. Läxhjälp i kvarteret finansieras av kommunen.
+
+Projektnamn: Trygg start – stöd för nyanlända familjer
+
+Projekttid: 1 april 2025 – 31 mars 2027
+
+Projektledare: Sara Holm
+"""
+
+
+def test_a_labelled_title_and_a_name_the_text_repeats_after_a_project_word():
+    text, st = facts(PRESS_SV, "press.txt")
+    titles: dict[str, set[str]] = {}
+    for s in st:
+        if s.prop == "title":
+            titles.setdefault(s.entity, set()).add(s.value)
+    assert {"Trygg start – stöd för nyanlända familjer", "Trygg start"} in list(titles.values()) or any(
+        {"Trygg start – stöd för nyanlända familjer"} <= t for t in titles.values())
+    assert any("Läxhjälp i kvarteret" in t for t in titles.values())  # unquoted, but said twice
+    assert not any("Sara Holm" in v for t in titles.values() for v in t)  # a role's person is no project

@@ -7,7 +7,7 @@ from integraph.errors import UsageError
 from integraph.gazetteer import LANGS
 from integraph.gazetteer.cues import cues, field_labels, find, match_status, names
 
-FIELDS = {"partners", "lead", "funder", "period", "amount", "grant_id", "person_role", "place", "outputs", "website"}
+FIELDS = {"title", "partners", "lead", "funder", "period", "amount", "grant_id", "person_role", "place", "outputs", "website"}
 
 
 def test_every_list_covers_every_language():
