@@ -10,7 +10,7 @@ from integraph.resolve.engine import match
 from integraph.resolve.judgement import SAME
 from integraph.resolve.places import PlaceLexicon
 from integraph.resolve.records import Record, load_records
-from integraph.resolve.storage import USER, load_judgements, replace_canonical, replace_rule_judgements
+from integraph.resolve.storage import load_judgements, replace_canonical, replace_rule_judgements
 from integraph.store import Store
 
 

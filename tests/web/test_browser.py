@@ -90,7 +90,7 @@ def test_search_to_project_to_source_passage(server, browser):
     box = browser.find_element(By.ID, "q")
     box.send_keys("e-services")
     box.submit()
-    hits = wait_for(browser, ".hit")
+    wait_for(browser, ".hit")
     marks = browser.find_elements(By.CSS_SELECTOR, ".hit mark")
     assert any("услуги" in m.text for m in marks)  # the Bulgarian passage, matched through the thesaurus
     shot(browser, "1-search")

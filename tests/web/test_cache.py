@@ -1,7 +1,6 @@
 """Answers cached per knowledge-base version: ETag/304, gzip, Cache-Control, invalidation on change."""
 from __future__ import annotations
 
-import gzip
 
 from fastapi.testclient import TestClient
 

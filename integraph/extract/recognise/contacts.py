@@ -58,7 +58,7 @@ PHONE_CUE = (
     r"puhelin|τηλ|τηλέφωνο|тел|телефон|моб|факс|tālr|telefonas|☎|📞)\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
 )
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
-PHONE_INTL = re.compile(rf"(?<![\w+])(?P<num>(?:\+|00)\s?\d{{1,3}}[\d\s()./–-]{{5,20}}\d)(?!\d)")
+PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
 PHONE_CUED = re.compile(rf"(?<!\w){PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
 
 REGION = {

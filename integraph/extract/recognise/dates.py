@@ -41,7 +41,7 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 
 # Each pattern is tried on its own; overlapping candidates are resolved longest first.
 PATTERNS = {
-    "dmy_num": rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?P<s>[./-])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<y>\d{{4}})(?![\d])(?:\s?(?:г\.|r\.|р\.))?",
+    "dmy_num": r"(?<![\w.,-])(?P<d>\d{1,2})(?P<s>[./-])\s?(?P<m>\d{1,2})(?P=s)\s?(?P<y>\d{4})(?![\d])(?:\s?(?:г\.|r\.|р\.))?",
     "ymd_num": rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<s>[-.])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<d>\d{{1,2}})(?![\d]|\.\d)",
     "dmy_roman": rf"(?<![\w.,])(?P<d>\d{{1,2}})[.\s]\s?(?P<m>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[.\s]\s?(?P<y>{YEAR})(?!\d){ERA}",
     "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
