@@ -53,13 +53,14 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
-def lone_busy_worker(ingesting: threading.Thread) -> int:
+def lone_busy_worker(ingesting: threading.Thread, older: set[int]) -> int:
     """The pid of the one pool worker still working (on the large document) once the other has run
     out of documents: over three samples in a row exactly one worker's CPU time grew, the same one."""
     streak: list[int] = []
     while len(streak) < 3:
         assert ingesting.is_alive(), "the batch ended before a worker could be killed"
-        before = {p.pid: cpu_ticks(p.pid) for p in multiprocessing.active_children() if p.pid}
+        # only the batch's workers: children this process had before (other tests' helpers) do not count
+        before = {p.pid: cpu_ticks(p.pid) for p in multiprocessing.active_children() if p.pid and p.pid not in older}
         workers = [pid for pid, ticks in before.items() if ticks >= 0]
         time.sleep(0.2)
         grew = [pid for pid in workers if cpu_ticks(pid) > before[pid]]
@@ -74,8 +75,9 @@ def test_a_killed_worker_fails_its_document_only_and_a_rerun_retries_it(tmp_path
     result: dict = {}
     with Store(tmp_path / "kb.sqlite") as store:
         thread = threading.Thread(target=lambda: result.update(ingest(paths, store, workers=2, on_outcome=outcomes.append).as_dict()))
+        older = {p.pid for p in multiprocessing.active_children() if p.pid}
         thread.start()
-        victim = lone_busy_worker(thread)
+        victim = lone_busy_worker(thread, older)
         assert str(large) not in {o.locator for o in outcomes}, "the large document finished before the kill"
         os.kill(victim, signal.SIGKILL)
         thread.join(timeout=600)
