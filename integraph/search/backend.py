@@ -13,10 +13,11 @@ so both engines answer alike.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol, Sequence
 
-from integraph.errors import UsageError
+from integraph.errors import StoreError, UsageError
 from integraph.store.dialect import Connection
 
 # Which column an alternative is looked up in: the words as written, their lemmas, or the
@@ -103,3 +104,58 @@ def backend_for(db: Connection) -> Backend:
 
         return PostgresBackend(db)
     raise UsageError(f"full-text search is not implemented for {db.dialect.name}")
+
+
+class SqlTables:
+    """What both backends do the same way over their portable tables (search_docs, search_tags,
+    search_meta): bookkeeping of indexed documents, facet tags, languages and the layout version.
+    Each backend says its layout version in SCHEMA and keeps its own full-text machinery."""
+
+    SCHEMA = ""
+
+    def __init__(self, db: Connection) -> None:
+        self.db = db
+
+    def current(self) -> bool:
+        """Whether an index of this version exists (else `index` must (re)build it first)."""
+        try:
+            return self.get_meta("schema") == self.SCHEMA
+        except StoreError:
+            return False
+
+    def indexed_documents(self) -> set[str]:
+        return {r["document"] for r in self.db.query("SELECT document FROM search_docs")}
+
+    def mark_documents(self, documents: Iterable[str]) -> None:
+        self.db.executemany(
+            "INSERT INTO search_docs(document) VALUES (?) ON CONFLICT(document) DO NOTHING", [(d,) for d in documents]
+        )
+
+    def add_tags(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        self.db.executemany(
+            "INSERT INTO search_tags(row_, facet, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", list(rows)
+        )
+
+    def refresh_languages(self) -> None:
+        """Note the indexed paragraphs' languages once, at index time: DISTINCT over the tags
+        reads one index entry per paragraph (37 ms a search at 20 000 documents)."""
+        found = sorted(r["value"] for r in self.db.query(
+            "SELECT DISTINCT value FROM search_tags WHERE facet = 'language'"))
+        self.set_meta("languages", json.dumps(found))
+
+    def languages(self) -> set[str]:
+        """Languages of the indexed paragraphs."""
+        noted = self.get_meta("languages")
+        if noted is not None:
+            return set(json.loads(noted))
+        return {r["value"] for r in self.db.query("SELECT DISTINCT value FROM search_tags WHERE facet = 'language'")}
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self.db.query("SELECT value FROM search_meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO search_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

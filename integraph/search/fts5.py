@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Sequence
 
-from integraph.errors import StoreError, UsageError
-from integraph.search.backend import Paragraph, Query
-from integraph.store.dialect import Connection
+from integraph.errors import UsageError
+from integraph.search.backend import Paragraph, Query, SqlTables
 
 
 def _quote(words: Sequence[str]) -> str:
@@ -21,13 +20,11 @@ def _quote(words: Sequence[str]) -> str:
 SCHEMA = "2"  # search tables' layout; an index of another layout is rebuilt
 
 
-class Fts5Backend:
+class Fts5Backend(SqlTables):
     """SQLite FTS5 with `unicode61 remove_diacritics 2` (bake-off §9)."""
 
     TOKENIZE = "unicode61 remove_diacritics 2"
-
-    def __init__(self, db: Connection) -> None:
-        self.db = db
+    SCHEMA = SCHEMA
 
     def ensure(self) -> None:
         tables = self.db.tables()
@@ -73,17 +70,7 @@ class Fts5Backend:
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.commit()
 
-    def current(self) -> bool:
-        """Whether an index of this version exists (else `index` must (re)build it first)."""
-        try:
-            return self.get_meta("schema") == SCHEMA
-        except StoreError:
-            return False
-
     # -- writing ------------------------------------------------------------
-    def indexed_documents(self) -> set[str]:
-        return {r["document"] for r in self.db.query("SELECT document FROM search_docs")}
-
     def add_paragraphs(self, rows: Iterable[Paragraph]) -> list[int]:
         """Index paragraphs; return the row number given to each, in order."""
         rows = list(rows)
@@ -98,11 +85,6 @@ class Fts5Backend:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(n, *r) for n, r in zip(numbers, rows)]
         )
         return numbers
-
-    def mark_documents(self, documents: Iterable[str]) -> None:
-        self.db.executemany(
-            "INSERT INTO search_docs(document) VALUES (?) ON CONFLICT(document) DO NOTHING", [(d,) for d in documents]
-        )
 
     def drop_document(self, document: str) -> None:
         rows = [(r["row_"],) for r in self.db.query("SELECT row_ FROM search_rows WHERE document = ?", (document,))]
@@ -122,39 +104,10 @@ class Fts5Backend:
             self.db.execute("DELETE FROM search_tags WHERE facet = ?", (facet,))
         self.add_tags(rows)
 
-    def add_tags(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        self.db.executemany(
-            "INSERT INTO search_tags(row_, facet, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", list(rows)
-        )
-
     def set_names(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """Replace the entity-name index by rows of (name, latin, entity, type)."""
         self.db.execute("DELETE FROM search_names")
         self.db.executemany("INSERT INTO search_names(name, latin, entity, type) VALUES (?, ?, ?, ?)", list(rows))
-
-    def refresh_languages(self) -> None:
-        """Note the indexed paragraphs' languages once, at index time: DISTINCT over the tags
-        reads one index entry per paragraph (37 ms a search at 20 000 documents)."""
-        found = sorted(r["value"] for r in self.db.query(
-            "SELECT DISTINCT value FROM search_tags WHERE facet = 'language'"))
-        self.set_meta("languages", json.dumps(found))
-
-    def languages(self) -> set[str]:
-        """Languages of the indexed paragraphs."""
-        noted = self.get_meta("languages")
-        if noted is not None:
-            return set(json.loads(noted))
-        return {r["value"] for r in self.db.query("SELECT DISTINCT value FROM search_tags WHERE facet = 'language'")}
-
-    def get_meta(self, key: str) -> str | None:
-        rows = self.db.query("SELECT value FROM search_meta WHERE key = ?", (key,))
-        return rows[0]["value"] if rows else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        self.db.execute(
-            "INSERT INTO search_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
 
     def size(self) -> int:
         """About how many paragraphs are indexed (the highest row number)."""

@@ -15,12 +15,10 @@ in `search_fts` plus `search_rows`); ranking, paging and passages are shared
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Sequence
 
-from integraph.errors import StoreError, UsageError
-from integraph.search.backend import CONCEPTS, LEMMAS, SURFACE, Paragraph, Query
-from integraph.store.dialect import Connection
+from integraph.errors import UsageError
+from integraph.search.backend import CONCEPTS, LEMMAS, SURFACE, Paragraph, Query, SqlTables
 from integraph.textutil import fold
 
 SCHEMA = "pg1"  # search tables' layout; an index of another layout is rebuilt
@@ -64,9 +62,8 @@ def _tsquery(phrases: Sequence[tuple[str, ...]]) -> tuple[str, list[Any]]:
     return f"({sql})", [_folded(" ".join(words)) for words in phrases]
 
 
-class PostgresBackend:
-    def __init__(self, db: Connection) -> None:
-        self.db = db
+class PostgresBackend(SqlTables):
+    SCHEMA = SCHEMA
 
     def ensure(self) -> None:
         tables = self.db.tables()
@@ -83,16 +80,7 @@ class PostgresBackend:
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.commit()
 
-    def current(self) -> bool:
-        try:
-            return self.get_meta("schema") == SCHEMA
-        except StoreError:
-            return False
-
     # -- writing ------------------------------------------------------------
-    def indexed_documents(self) -> set[str]:
-        return {r["document"] for r in self.db.query("SELECT document FROM search_docs")}
-
     def add_paragraphs(self, rows: Iterable[Paragraph]) -> list[int]:
         rows = list(rows)
         top = self.db.query("SELECT MAX(row_) AS m FROM search_paragraphs")[0]["m"] or 0
@@ -105,10 +93,6 @@ class PostgresBackend:
               concepts) for n, (doc, idx, start, surface, lemmas, language, concepts) in zip(numbers, rows)],
         )
         return numbers
-
-    def mark_documents(self, documents: Iterable[str]) -> None:
-        self.db.executemany("INSERT INTO search_docs(document) VALUES (?) ON CONFLICT(document) DO NOTHING",
-                            [(d,) for d in documents])
 
     def drop_document(self, document: str) -> None:
         self.db.execute("DELETE FROM search_tags WHERE row_ IN (SELECT row_ FROM search_paragraphs "
@@ -124,36 +108,12 @@ class PostgresBackend:
         self.db.execute("DELETE FROM search_tags WHERE facet = ANY(?)", (list(facets),))
         self.add_tags(rows)
 
-    def add_tags(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        self.db.executemany("INSERT INTO search_tags(row_, facet, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                            list(rows))
-
     def set_names(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         self.db.execute("DELETE FROM search_names")
         self.db.executemany(
             "INSERT INTO search_names(name, latin, entity, type, tsv) VALUES (?, ?, ?, ?, to_tsvector('simple', ?))",
             [(name, latin, entity, type_, f"{_folded(name)} {_folded(latin)}")
              for name, latin, entity, type_ in rows])
-
-    def refresh_languages(self) -> None:
-        found = sorted(r["value"] for r in self.db.query(
-            "SELECT DISTINCT value FROM search_tags WHERE facet = 'language'"))
-        self.set_meta("languages", json.dumps(found))
-
-    def languages(self) -> set[str]:
-        noted = self.get_meta("languages")
-        if noted is not None:
-            return set(json.loads(noted))
-        return {r["value"] for r in self.db.query("SELECT DISTINCT value FROM search_tags WHERE facet = 'language'")}
-
-    def get_meta(self, key: str) -> str | None:
-        rows = self.db.query("SELECT value FROM search_meta WHERE key = ?", (key,))
-        return rows[0]["value"] if rows else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        self.db.execute(
-            "INSERT INTO search_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, value))
 
     def size(self) -> int:
         """About how many paragraphs are indexed (the highest row number)."""
