@@ -7,6 +7,7 @@ is all the project frames need.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from integraph.extract.emit import Emitter
@@ -31,15 +32,19 @@ class Mention:
 class Mentions:
     def __init__(self) -> None:
         self.items: list[Mention] = []
+        self._by_start: list[Mention] | None = None  # sorted view, rebuilt after additions
+        self._starts: list[int] = []
 
     def add(self, m: Mention) -> None:
         self.items.append(m)
+        self._by_start = None
 
     def within(self, start: int, end: int, schema: str | None = None) -> list[Mention]:
-        return sorted(
-            (m for m in self.items if start <= m.start and m.end <= end and (schema is None or m.schema == schema)),
-            key=lambda m: m.start,
-        )
+        if self._by_start is None:
+            self._by_start = sorted(self.items, key=lambda m: m.start)
+            self._starts = [m.start for m in self._by_start]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [m for m in self._by_start[lo:hi] if m.end <= end and (schema is None or m.schema == schema)]
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.items if m.start < end and start < m.end]

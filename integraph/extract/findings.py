@@ -7,6 +7,7 @@ match wins, in the order of PRIORITY.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -51,9 +52,12 @@ class Findings:
         return [m for m in self.values if m.kind in kinds]
 
     def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        starts = self.extra.get("sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.extra["sentence_starts"] = [s.start for s in self.sentences]
+        k = bisect_right(starts, offset) - 1  # sentences are in text order and do not overlap
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return Sentence(offset, offset)
 
     def taken(self) -> list[tuple[int, int]]:

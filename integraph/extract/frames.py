@@ -50,6 +50,28 @@ def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
     return re.findall(r"[\w.]+", text[max(line_start, pos - 40):pos].lower())[-n:]
 
 
+def _called_a_project(text: str, acr: str, pwords: list[str], headings: set[int]) -> bool:
+    """'projekt LIHN', 'LIHN project', 'LIHN – project summary': a project word just before or
+    after one of the acronym's occurrences.  Across a line break only from a heading ("Name (ACR)"
+    ⏎ "Project summary"): a partner line "Parteneri: Agenția … (AJOFM)" is not called a project
+    by the next paragraph."""
+    for occurrence in re.finditer(rf"(?<!\w){re.escape(acr)}(?!\w)", text):
+        a, b = occurrence.span()
+        from_heading = text.rfind("\n", 0, a) + 1 in headings
+        before = re.search(r"(\w+)(\W{1,3})$", text[max(0, a - 60):a])
+        after = re.match(r"(\W+)(\w+)(?:(\W+)(\w+))?", text[b:b + 80])
+        words = []
+        if before and ("\n" not in before.group(2) or from_heading):
+            words.append(before.group(1))
+        if after and ("\n" not in after.group(1) or from_heading):
+            words.append(after.group(2))
+            if after.group(4) and ("\n" not in after.group(3) or from_heading):
+                words.append(after.group(4))
+        if any(_is_project_word(w.lower(), pwords) for w in words):
+            return True
+    return False
+
+
 def _is_project_word(word: str, project_words: list[str]) -> bool:
     """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
     with one ('projectcoördinator', 'Projektleiterin' name a person)."""
@@ -122,21 +144,14 @@ def find_frames(found: Findings) -> list[Frame]:
 
     # "Long Name (ACR)" that the text calls a project
     finder = OrgFinder(text, found.lang, lambda w, l: None, [])
+    headings = {sec.start for sec in found.doc.sections}
+    called_acronyms: dict[str, bool] = {}
     for acr, ls, le, a0, a1 in finder.defined_acronyms(0, len(text)):
         if any(x <= ls < y for x, y in fund_spans):
             continue
-        # "projekt LIHN", "LIHN project", "LIHN – project summary": a project word just before or after
-        before = re.compile(rf"(\w+)\W{{1,3}}(?={re.escape(acr)}\b)")
-        after = re.compile(rf"(?<=\b{re.escape(acr)})\W+(\w+)(?:\W+(\w+))?")
-        headings = {sec.start for sec in found.doc.sections}
-
-        def near(m: re.Match[str]) -> bool:
-            # across a line break only from a heading: "Name (ACR)" ⏎ "Project summary"; a partner
-            # line "Parteneri: Agenția … (AJOFM)" is not called a project by the next paragraph
-            return "\n" not in m.group() or text.rfind("\n", 0, m.start()) + 1 in headings
-
-        called = any(_is_project_word((w or "").lower(), pwords)
-                     for p in (before, after) for m in p.finditer(text) if near(m) for w in m.groups()) or any(
+        if acr not in called_acronyms:
+            called_acronyms[acr] = _called_a_project(text, acr, pwords, headings)
+        called = called_acronyms[acr] or any(
             _is_project_word(w, pwords) for w in _words_before(text, ls, 2))  # "du projet européen Long Name (ACR)"
         if called:
             f = add((ls, le))
