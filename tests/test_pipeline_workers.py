@@ -21,7 +21,7 @@ from integraph.store import Store
 PARAGRAPH = ("Stowarzyszenie Nowy Dom {i} prowadzi w Krakowie i Lublinie projekt „Sąsiedzi {i}” w partnerstwie "
              "z Fundacją Otwarte Drzwi. Projekt jest finansowany z Funduszu Azylu, Migracji i Integracji w latach "
              "2023–2025, kwota dofinansowania {i}0 000 zł.")
-LARGE_PARAGRAPHS = 350  # a few seconds of extraction: far longer than all the small documents together
+LARGE_PARAGRAPHS = 1200  # a few seconds of extraction (linear, ~3 ms a paragraph): far longer than all the small documents
 SMALL = 12
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
+from integraph.spans import DisjointSpans, Spans
 
 EXTRACTOR = "integraph.entities.v1"
 # Bodies of the international gazetteer that texts name as a place or polity
@@ -108,15 +109,17 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             continue
         found_mentions.append(OrgMention(m.start, m.end, text[m.start:m.end], kind=m.extra.get("kind"),
                                          key=str(m.value), rule="international"))
-    taken = [(o.start, o.end) for o in found_mentions]
+    taken = DisjointSpans()
+    for o in found_mentions:
+        taken.add(o.start, o.end)
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        return not taken.overlaps(a, b)
 
     for o in finder.headed(0, len(text)):
         if free(o.start, o.end) and not _inside_title(found, o):
             found_mentions.append(o)
-            taken.append((o.start, o.end))
+            taken.add(o.start, o.end)
 
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}
@@ -152,7 +155,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         o = OrgMention(ls, le, text[ls:le], acronym=acr, rule="defined-acronym")
         defined[acr] = o
         found_mentions.append(o)
-        taken.append((ls, le))
+        taken.add(ls, le)
     found.extra["defined_acronyms"] = {k: (v.start, v.end) for k, v in defined.items()}
 
     from integraph.gazetteer import cues
@@ -293,7 +296,10 @@ def base_form(name: str, lang: str | None) -> str | None:
 
 def _inside_title(found: Findings, o: OrgMention) -> bool:
     """A name inside a quoted title ('„Spolu a lépe – Centra na podporu …“') is part of that title."""
-    return any(a < o.start and o.end <= b and o.start - a > 2 for a, b in found.quotes)
+    quotes = found.extra.get("quote_spans")
+    if quotes is None:
+        quotes = found.extra["quote_spans"] = Spans(found.quotes)
+    return quotes.contains(o.start - 3, o.end)  # opened at least three characters before the name
 
 
 def _org_position(found: Findings, offset: int) -> bool:

@@ -13,6 +13,7 @@ it (the innermost one when scopes nest).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
+from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.frames.v1"
@@ -116,8 +118,9 @@ def find_frames(found: Findings) -> list[Frame]:
     funded_lines = {text.rfind("\n", 0, m.start) + 1 for m in found.funds + found.of_kind("grant_id")}
     from integraph.gazetteer import orgs
 
+    in_fund = Spans(fund_spans)
     for a, b in found.quotes:
-        if any(x <= a and b <= y for x, y in fund_spans):
+        if in_fund.contains(a, b):
             continue
         prev = re.findall(r"\w+", text[max(0, a - 30):a])
         if prev and (orgs.legal_form(prev[-1], found.lang) or orgs.legal_form(prev[-1], None)) \
@@ -414,10 +417,16 @@ def _merge_short_forms(frames: dict[str, Frame]) -> None:
             frames[target].mentions += frames[key].mentions
             del frames[key]
     keys = sorted(frames, key=len)
+    rank = {k: i for i, k in enumerate(keys)}
+    alphabetical = sorted(frames)
     for short in keys:
-        for long in keys:
-            if long != short and short in frames and long in frames and len(short) >= 6 and (
-                    long.startswith(short + " - ") or long.startswith(short + " ") and len(long) > len(short) + 8
+        if len(short) < 6:
+            continue
+        # the keys that start with "short ": found by bisection, tried in length order
+        lo, hi = bisect_left(alphabetical, short + " "), bisect_left(alphabetical, short + " \U0010ffff")
+        for long in sorted(alphabetical[lo:hi], key=rank.__getitem__):
+            if short in frames and long in frames and (
+                    long.startswith(short + " - ") or len(long) > len(short) + 8
                     and re.match(r"\s*[-–—:]", frames[long].title[len(frames[short].title):] or "x")):
                 frames[long].mentions += frames[short].mentions
                 frames[long].acronym = frames[long].acronym or frames[short].acronym
@@ -463,10 +472,18 @@ def heading_section(sections: list[Section], a: int) -> Section | None:
 
 
 def assign_scopes(found: Findings, frames: list[Frame]) -> None:
+    _SCOPES.clear()
     text = found.doc.text
     paras = paragraphs(found)
     heading_starts = {s.start for s in found.doc.sections}
     all_mentions = sorted((a, f.key) for f in frames for a, _ in f.mentions + f.acronym_spans)
+    mention_starts = [a for a, _ in all_mentions]
+    para_starts = [x for x, _ in paras]
+
+    def others_in(key: str, x: int, y: int) -> list[int]:
+        """Where other frames are mentioned in [x, y)."""
+        return [all_mentions[i][0] for i in starting_in(mention_starts, x, y) if all_mentions[i][1] != key]
+
     for frame in frames:
         if len(frames) == 1:
             frame.ranges = [(0, len(text))]
@@ -480,11 +497,11 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
             if sec is not None:
                 frame.ranges.append((sec.start, sec.end))
                 continue
-            pi = next((i for i, (x, y) in enumerate(paras) if x <= a < y), None)
-            if pi is None:
+            pi = bisect_right(para_starts, a) - 1
+            if pi < 0 or a >= paras[pi][1]:
                 continue
             p0, p1 = paras[pi]
-            others = [x for x, k in all_mentions if k != frame.key and p0 <= x < p1]
+            others = others_in(frame.key, p0, p1)
             if others:
                 s = found.sentence_at(a)
                 nxt = [x for x in others if x > a]
@@ -494,17 +511,50 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
             inner = found.doc.section_at(a)
             limit = inner.end if inner else len(text)
             for x, y in paras[pi + 1:]:
-                if x >= limit or x in heading_starts or any(x <= m < y for m, k in all_mentions if k != frame.key):
+                if x >= limit or x in heading_starts or others_in(frame.key, x, y):
                     break
                 end = y
             frame.ranges.append((p0, end))
 
 
 def owner(frames: list[Frame], offset: int) -> Frame | None:
-    """The frame whose smallest range holds `offset`."""
+    """The frame whose smallest range holds `offset` (the first such frame on ties)."""
+    index = _scope_index(frames)
     best, size = None, None
-    for f in frames:
-        for a, b in f.ranges:
-            if a <= offset < b and (size is None or b - a < size):
-                best, size = f, b - a
+    for a, b, order, f in index.long:  # few: sections and whole documents
+        if a <= offset < b and (size is None or (b - a, order) < size):
+            best, size = f, (b - a, order)
+    # a short range holding `offset` starts at most SHORT characters before it
+    i = bisect_right(index.starts, offset) - 1
+    while i >= 0 and index.starts[i] > offset - SHORT:
+        a, b, order, f = index.short[i]
+        if offset < b and (size is None or (b - a, order) < size):
+            best, size = f, (b - a, order)
+        i -= 1
     return best
+
+
+SHORT = 4096  # ranges up to this long (sentences, paragraphs, table rows) are found by bisection
+
+
+@dataclass
+class _ScopeIndex:
+    short: list[tuple[int, int, int, Frame]]  # (start, end, frame order, frame) by start
+    starts: list[int]
+    long: list[tuple[int, int, int, Frame]]
+
+
+_SCOPES: dict[int, tuple[list[Frame], _ScopeIndex]] = {}
+
+
+def _scope_index(frames: list[Frame]) -> _ScopeIndex:
+    """Ranges by start, built once per frame list (slots asks for thousands of offsets)."""
+    cached = _SCOPES.get(id(frames))
+    if cached is not None and cached[0] is frames:
+        return cached[1]  # ranges are set once, by assign_scopes, which empties this cache
+    ranges = sorted(((a, b, n, f) for n, f in enumerate(frames) for a, b in f.ranges), key=lambda r: r[:3])
+    short = [r for r in ranges if r[1] - r[0] <= SHORT]
+    index = _ScopeIndex(short, [r[0] for r in short], [r for r in ranges if r[1] - r[0] > SHORT])
+    _SCOPES.clear()  # one document at a time: keep only the latest
+    _SCOPES[id(frames)] = (frames, index)
+    return index

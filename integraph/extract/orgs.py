@@ -14,10 +14,9 @@ Four cues, from strongest to weakest, each general across languages:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import accumulate
 
+from integraph.spans import Spans
 from integraph.textutil import normalise
 
 # Words that may join the parts of a name (lower-case), in the EU languages.
@@ -127,10 +126,7 @@ class OrgFinder:
         self.lang = lang
         self._legal_form = legal_form  # (word, lang) -> kind | None
         self._kinds: dict[tuple[str, str | None], str | None] = _KIND_CACHE.setdefault(id(legal_form), {})
-        self.blocked = sorted(blocked)  # spans already taken (places, funds, dates…)
-        # for _free: starts in order and the furthest end among the first k spans (spans may nest)
-        self._starts = [x for x, _ in self.blocked]
-        self._reach = list(accumulate((y for _, y in self.blocked), max))
+        self.blocked = Spans(blocked)  # spans already taken (places, funds, dates…)
 
     def legal_form(self, word: str, lang: str | None) -> str | None:
         key = (word, lang)
@@ -139,9 +135,7 @@ class OrgFinder:
         return self._kinds[key]
 
     def _free(self, a: int, b: int) -> bool:
-        """No blocked span overlaps [a, b): of the spans starting before b, none reaches past a."""
-        k = bisect_left(self._starts, b)
-        return k == 0 or self._reach[k - 1] <= a
+        return not self.blocked.overlaps(a, b)
 
     # -- rule 2: names headed by a legal-form or institution word ----------
     def headed(self, start: int, end: int) -> list[OrgMention]:

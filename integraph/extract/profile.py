@@ -7,6 +7,7 @@ from collections import Counter
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
 from integraph.extract.findings import Findings, cue_words
+from integraph.spans import starting_in
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.profile.v1"
@@ -65,21 +66,25 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
     text = found.doc.text
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     places = sorted((m for m in mentions.items if m.schema == "Place" and m.entity in country_of), key=lambda m: m.start)
+    starts = [p.start for p in places]
+
+    def places_from(a: int, b: int) -> list:
+        return [places[i] for i in starting_in(starts, a, b)]
     for o in mentions.items:
         if o.schema != "Organisation" or _is_intl(found, o.start):
             continue
         # a place closing the name ("Gmina Miejska Kraków", "Comune di Bologna"), not one inside a
         # word of it ("Fundacja Most Kultur" is not in Most, Czechia)
-        inside = [p for p in places if o.start <= p.start and p.end <= o.end
+        inside = [p for p in places_from(o.start, o.end) if p.end <= o.end
                   and re.fullmatch(r"[\s\d)]*", text[p.end:o.end])]
-        after = next((p for p in places if 0 <= p.start - o.end <= 25), None)
+        after = next(iter(places_from(o.end, o.end + 26)), None)
         chosen = inside[-1] if inside else None
         if chosen is None and after is not None and FROM.match(text[o.end:after.start]):
             chosen = after
         if chosen is None:
             continue
         # "z Lipska (Niemcy)", "от Лайпциг, Германия": a country named with the city decides
-        nxt = next((p for p in places if 0 <= p.start - chosen.end <= 3 and p is not chosen), None)
+        nxt = next((p for p in places_from(chosen.end, chosen.end + 4) if p is not chosen), None)
         country = country_of[chosen.entity]
         if nxt is not None and re.fullmatch(r"\s*[(,]\s*", text[chosen.end:nxt.start]):
             country = country_of[nxt.entity]
@@ -89,7 +94,10 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
 
 def _foreign(found: Findings, m) -> bool:
     """A name that itself holds a country or city ('IOM Francja') is not placed by the document's language."""
-    return any(m.start <= c.start < m.end for c in found.countries + found.cities)
+    starts = found.extra.get("place_starts")
+    if starts is None:
+        starts = found.extra["place_starts"] = sorted(c.start for c in found.countries + found.cities)
+    return bool(starting_in(starts, m.start, m.end))
 
 
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:

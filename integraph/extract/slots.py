@@ -8,6 +8,7 @@ from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
+from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
 
 # two to four capitalised words, name particles allowed between them ("Ilse de Vries", "Jan van Dijk")
@@ -66,13 +67,16 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
                 em.fact(f.entity, "Project", role, m.value, m.start, m.end, EXTRACTOR, 0.75)
     org_names = {o.text for o in org_mentions if len(o.text.split()) > 1}
     third = _third_country_places(em)
+    in_org = Spans((o.start, o.end) for o in org_mentions)
+    by_end = sorted(org_mentions, key=lambda o: o.end)
+    ends = [o.end for o in by_end]
     for m in mentions.items:
         if m.schema != "Place" or m.entity in third:
             continue
         f = mine(m.start)
-        if f and not any(o.start <= m.start and m.end <= o.end for o in org_mentions) \
+        if f and not in_org.contains(m.start, m.end) \
                 and not _inside_known_name(text, m.start, m.end, org_names) \
-                and not _location_of_organisation(text, m.start, org_mentions):
+                and not _location_of_organisation(text, m.start, [by_end[i] for i in starting_in(ends, m.start - 30, m.start + 1)]):
             em.fact(f.entity, "Project", "place", m.entity, m.start, m.end, EXTRACTOR, 0.7)
     _labelled(found, frames, em, mentions)
     _partner_sections(found, frames, em, mentions)
@@ -162,7 +166,10 @@ def _programme_period(found: Findings, m) -> bool:
         return True
     if _line_label_group(found, m.start) == "funder":  # "Financeur : FSE+, programme « … » 2021-2027"
         return True
-    return any(0 <= m.start - f.end <= 25 for f in found.funds)
+    ends = found.extra.get("fund_ends")
+    if ends is None:
+        ends = found.extra["fund_ends"] = sorted(f.end for f in found.funds)
+    return bool(starting_in(ends, m.start - 25, m.start + 1))  # a fund named just before
 
 
 def _line_label_group(found: Findings, offset: int) -> str | None:

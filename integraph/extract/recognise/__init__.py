@@ -25,6 +25,7 @@ Recogniser = Callable[[str, "str | None"], list[Match]]
 
 # The registry.  Imported after `Match` because every recogniser module imports it from here.
 from integraph.extract.recognise import amounts, contacts, dates, identifiers, registry  # noqa: E402
+from integraph.spans import DisjointSpans  # noqa: E402
 
 RECOGNISERS: dict[str, Recogniser] = {
     "date": dates.find,  # kinds "date" and "period"
@@ -45,7 +46,9 @@ def find_all(text: str, lang: str | None = None) -> list[Match]:
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     found.sort(key=lambda m: (rank.get(m.kind, len(PRIORITY)), m.start - m.end, m.start))
     chosen: list[Match] = []
+    taken = DisjointSpans()
     for m in found:
-        if all(m.end <= o.start or m.start >= o.end for o in chosen):
+        if not taken.overlaps(m.start, m.end):
             chosen.append(m)
+            taken.add(m.start, m.end)
     return sorted(chosen, key=lambda m: (m.start, m.end))

@@ -29,6 +29,7 @@ from integraph.extract.recognise.date_words import (
 )
 from integraph.extract.recognise.months import month_number
 from integraph.extract.recognise.windows import digit_spans, finditer
+from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 WORD = r"[^\W\d_]{3,}\.?"
@@ -220,9 +221,11 @@ def find(text: str, lang: str | None = None) -> list[Match]:
                     "precision": (_precision(value[0]), _precision(value[1]))}
                 candidates.append(Match(kind, m.start(), m.end(), value, extra))
     chosen: list[Match] = []
+    taken = DisjointSpans()
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        if not taken.overlaps(c.start, c.end):
             chosen.append(c)
+            taken.add(c.start, c.end)
     chosen.sort(key=lambda c: c.start)
     chosen = [_role(text, c, lang) if c.kind == "date" else c for c in chosen]
     out: list[Match] = []
