@@ -250,6 +250,9 @@ class _Lane:
         self.extraction = extraction
         self.pool = _executor()
         self.jobs: deque[tuple[Future[Processed], int, Input, bytes]] = deque()
+        # our own references to the pool's process: the executor forgets a broken pool's processes,
+        # and the exit status (killed by which signal) is read from these afterwards
+        self.workers: list[Any] = []
 
     def submit(self, seq: int, item: Input, data: bytes, deliver: Deliver) -> None:
         try:
@@ -261,6 +264,7 @@ class _Lane:
             else:  # it died idle: no document to blame
                 self._restart()
             fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
+        self.workers = list(getattr(self.pool, "_processes", {}).values()) or self.workers  # private, hence the care
         self.jobs.append((fut, seq, item, data))
 
     def settle(self, deliver: Deliver) -> None:
@@ -280,7 +284,7 @@ class _Lane:
             deliver(seq, item, result)
 
     def _recover(self, seq: int, lost: Input, deliver: Deliver) -> None:
-        how = _how_it_died(self.pool)
+        how = _how_it_died(self.workers)
         reason = f"worker process died while converting {lost.locator}{how}; a re-run retries it"
         waiting = [(s, item, data) for _, s, item, data in self.jobs]
         self.jobs.clear()
@@ -316,9 +320,9 @@ def _executor() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=1, mp_context=context)
 
 
-def _how_it_died(pool: ProcessPoolExecutor) -> str:
-    """' (killed by SIGKILL)' or ' (exit code 1)' when the executor still knows its process."""
-    for proc in list(getattr(pool, "_processes", {}).values()):  # private, hence the care
+def _how_it_died(workers: list[Any]) -> str:
+    """' (killed by SIGKILL)' or ' (exit code 1)' from the lane's worker processes."""
+    for proc in workers:
         proc.join(timeout=5)
         code = proc.exitcode
         if code is not None and code < 0:

@@ -87,7 +87,9 @@ def test_a_killed_worker_fails_its_document_only_and_a_rerun_retries_it(tmp_path
         (failure,) = result["failures"]
         assert failure["source"] == str(large)
         assert failure["reason"].startswith(f"worker process died while converting {large}")
-        assert "SIGKILL" in failure["reason"]
+        # the exit status is named when the worker's process could still be asked ("killed by SIGKILL");
+        # if another waiter reaped it first, the reason says no more than that it died
+        assert "SIGKILL" in failure["reason"] or failure["reason"].endswith("; a re-run retries it")
         assert [(f["locator"], f["kind"]) for f in store.failures()] == [(str(large), "worker-died")]
         stored = {d["source"] for d in store.document_rows()}
         assert stored == {str(p) for p in paths if p != large}
