@@ -563,9 +563,14 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
 
 def _word_at(low: str, w: str) -> int:
     """Where the cue `w` starts in `low`; long cues match inflected endings too ("Koordynatorką")."""
-    tail = r"\w{0,3}" if len(w) >= 6 else ""
-    m = re.search(rf"(?<!\w){re.escape(w)}{tail}(?!\w)", low)
+    m = _cue_word_re(w).search(low)
     return m.start() if m else -1
+
+
+@lru_cache(maxsize=4096)
+def _cue_word_re(w: str) -> re.Pattern[str]:
+    tail = r"\w{0,3}" if len(w) >= 6 else ""
+    return re.compile(rf"(?<!\w){re.escape(w)}{tail}(?!\w)")
 
 
 def _report_owner(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:

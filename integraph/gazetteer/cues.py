@@ -57,8 +57,14 @@ def cues(name: str, lang: str | None) -> list[str]:
 
 
 def field_labels(lang: str | None) -> dict[str, list[str]]:
-    """field → label cues for `lang` (all languages when None)."""
-    return {f: cues(f"field_labels.{f}", lang) for f in load_data("lexicon/cues.json")["field_labels"]}
+    """field → label cues for `lang` (all languages when None).  A fresh dict of fresh lists each
+    call, so a caller may change it; the lexicon is read once per language."""
+    return {f: list(words) for f, words in _field_labels(lang)}
+
+
+@lru_cache(maxsize=64)
+def _field_labels(lang: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((f, tuple(cues(f"field_labels.{f}", lang))) for f in load_data("lexicon/cues.json")["field_labels"])
 
 
 @lru_cache(maxsize=None)
