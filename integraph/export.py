@@ -231,7 +231,11 @@ def _status(history: list[dict[str, Any]], end: str | None, start: str | None, t
     if end and _date_passed(end, iso):
         return "completed"
     if history:
-        return history[-1]["status"]
+        last = history[-1]["status"]
+        # "planned" was true when the document spoke; once the start has passed it runs
+        if last == "planned" and start and start[:len(iso)] <= iso and (not end or not _date_passed(end, iso)):
+            return "ongoing"
+        return last
     if start and not _date_passed(start, iso) and start > iso:
         return "planned"
     if start and end:
