@@ -224,7 +224,7 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
         if group in ("partners", "lead"):
             prop = "partner" if group == "partners" else "lead"
             value_start = v0 + (text[v0:v1].rfind(":") + 1 if ":" in text[v0:v1] else 0)
-            for eid in organisations_in(text, em, mentions, value_start, v1):
+            for eid in organisations_in(text, em, mentions, value_start, v1, found.lang):
                 em.fact(f.entity, "Project", prop, eid, m.start(), m.end(), EXTRACTOR, 0.8)
         elif group in ("person", "person_role"):
             from integraph.gazetteer import orgs
@@ -232,7 +232,7 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
             if any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in text[v0:v1].split()):
                 # "Samordnare: Nya Broar ideell förening": a coordinating organisation is the lead
                 if _role_name(m.group(1)) == "coordinator":
-                    for eid in organisations_in(text, em, mentions, v0, v1):
+                    for eid in organisations_in(text, em, mentions, v0, v1, found.lang):
                         em.fact(f.entity, "Project", "lead", eid, m.start(), m.end(), EXTRACTOR, 0.75)
                 continue
             title = HONORIFIC.match(text[v0:v1])
@@ -250,9 +250,13 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mgr|Ing|PhDr|JUDr|MUDr|Mag|Dipl|Dott|Dra?|Sr|Sra|д-р|проф|доц|Δρ|dr hab)\.?\s", re.I)
 
 
-def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int) -> list[str]:
+def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int,
+                     lang: str | None = None, prose: bool = False) -> list[str]:
     """The organisations a field's value names: the mentions found in it, and the list items the
-    name rules missed, which still name organisations because the label or column says so."""
+    name rules missed, which still name organisations because the label or column says so.
+
+    `prose`: the list follows a cooperation cue in running text, so only the items right after
+    the cue count, and each must look like a name (capitalised words, or an institution word)."""
     out = [o.entity for o in mentions.within(a, b, "Organisation")]
     # split on list separators outside brackets: "Fundación X (Valencia, España), Y"
     masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text[a:b])
@@ -263,13 +267,21 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int)
     pieces.append((a + last, b))
     for x, y in pieces:
         item = re.sub(r"\s*\([^()]*\)\s*$", "", text[x:y])  # the seat in brackets is not the name
+        lead_in = re.match(r"\s*(?:(?:[^\W\d_]{1,4}|l['’]|d['’])\s*){1,2}(?=[^\W\d_])", item)
+        if lead_in and lead_in.group().strip() and lead_in.group().strip().islower():
+            item = " " * lead_in.end() + item[lead_in.end():]  # "the City of Lyon", "la Ville de Lyon"
         at = x + (len(item) - len(item.lstrip()))
         item_s = item.strip().rstrip(".")
+        if prose and (not item_s[:1].isupper() or not _name_shaped(item_s, lang)):
+            break  # the names after "in partnership with" end where the sentence goes on
         if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
                 or _is_place_name(item_s):
             continue  # "Verein Brücken e.V., Leipzig, Germany": the seat is not a partner
         eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
         em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
+        kind = _kind_word(item_s, lang)
+        if kind:  # "Alytaus miesto savivaldybe" is a public body, "Fundación Tierra Común" a foundation
+            em.fact(eid, "Organisation", "kind", kind, at, at + len(item_s), "integraph.field-label.v1", 0.6)
         mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
         out.append(eid)
     return out
@@ -305,7 +317,7 @@ def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mention
                 if head is None or len(head.group().split()) > 8 or not head.group()[:1].isupper():
                     continue
                 names = head.group().rstrip().split(" / ")  # "Сдружение „Нов дом“ / New Home Association"
-                found_ids = organisations_in(text, em, mentions, a, a + len(names[0]))
+                found_ids = organisations_in(text, em, mentions, a, a + len(names[0]), found.lang)
                 if len(found_ids) != 1:
                     continue
                 eid, head_end = found_ids[0], a + head.end()
@@ -316,6 +328,25 @@ def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mention
             rest = normalise(text[head_end:b])
             prop = "lead" if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in lead_words) else "partner"
             em.fact(f.entity, "Project", prop, eid, a, b, "integraph.partner-section.v1", 0.7)
+
+
+def _kind_word(name: str, lang: str | None) -> str | None:
+    from integraph.gazetteer import orgs
+
+    return next((k for k in (orgs.legal_form(w, lang) for w in name.split()) if k not in (None, "generic")), None)
+
+
+def _name_shaped(item: str, lang: str | None) -> bool:
+    """'Gradom Rijekom', 'VIA University College', 'Kauno miesto savivaldybe': every word
+    capitalised but short joining words, or an institution word among them; not a German noun
+    phrase ('Kommunen lokale Anlaufstellen')."""
+    from integraph.extract.orgs import CONNECTORS
+    from integraph.gazetteer import orgs
+
+    words = item.split()
+    if any(orgs.legal_form(w, lang) not in (None, "generic") for w in words):
+        return True
+    return all(w[:1].isupper() or w.lower() in CONNECTORS or len(w) <= 3 for w in words)
 
 
 def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
@@ -337,7 +368,7 @@ def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Men
                 value = text[a:b].strip()
                 if group in ("lead", "partners"):
                     prop = "lead" if group == "lead" else "partner"
-                    for eid in organisations_in(text, em, mentions, a, b):
+                    for eid in organisations_in(text, em, mentions, a, b, found.lang):
                         em.fact(f.entity, "Project", prop, eid, a, b, EXTRACTOR, 0.8)
                 elif group == "amount" and currency and not _inside_kind(found, a, b, "amount"):
                     number = parse_number(value)  # "412 380,50" under "Schválený NFP (€)"
@@ -406,14 +437,22 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
         if not own and not any(re.search(rf"(?<!\w){re.escape(p)}", low) for p in pwords if len(p) > 2):
             continue
-        orgs = mentions.within(s.start, s.end, "Organisation")
-        if not orgs:
-            continue
-        cut = None
+        cut, cue = None, ""
         for c in coop:
             i = low.find(c)
             if i >= 0 and (cut is None or i < cut):
-                cut = i
+                cut, cue = i, c
+        if cut is not None:
+            # "in partnership with A and B", "bendradarbiaujant su A ir B": the cue's list names partners,
+            # also those no name rule found ("Kauno miesto savivaldybe", "Gradom Rijekom")
+            a = s.start + cut + len(cue)
+            stop = re.search(r"[.;:(]\s|[.;:(]$|\s[–—]\s", text[a:s.end])
+            for eid in organisations_in(text, em, mentions, a, a + stop.start() if stop else s.end,
+                                        found.lang, prose=True):
+                em.fact(f.entity, "Project", "partner", eid, s.start, s.end, EXTRACTOR, 0.7)
+        orgs = mentions.within(s.start, s.end, "Organisation")
+        if not orgs:
+            continue
         anchor = min(own) if own else None
         for o in orgs:
             rel = o.start - s.start

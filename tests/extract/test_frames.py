@@ -229,3 +229,24 @@ def test_a_labelled_title_and_a_name_the_text_repeats_after_a_project_word():
         {"Trygg start – stöd för nyanlända familjer"} <= t for t in titles.values())
     assert any("Läxhjälp i kvarteret" in t for t in titles.values())  # unquoted, but said twice
     assert not any("Sara Holm" in v for t in titles.values() for v in t)  # a role's person is no project
+
+
+COOP_LT = """# Veiklos ataskaita 2024
+
+## Projektas „Kalbos tiltai“
+
+Projektas įgyvendinamas bendradarbiaujant su Alytaus miesto savivaldybe ir Marijampolės kolegija. Per metus
+kursus baigė 80 žmonių.
+
+Kartu su savanoriais surengėme 12 susitikimų, sako Rūta Jonaitienė, projekto vadovė.
+"""
+
+
+def test_the_list_after_a_cooperation_cue_names_partners_even_unknown_to_the_name_rules():
+    text, st = facts(COOP_LT, "ataskaita.md")
+    project = next(s.entity for s in st if s.prop == "title")
+    names = {s.entity: s.value for s in st if s.schema == "Organisation" and s.prop == "name"}
+    partners = {names.get(s.value, "") for s in st if s.entity == project and s.prop == "partner"}
+    assert any(p.startswith("Alytaus miesto savivaldybe") for p in partners)
+    assert any(p.startswith("Marijampolės kolegija") for p in partners)
+    assert not any("Jonaitienė" in p or "savanoriais" in p for p in partners)  # words after the names are not names
