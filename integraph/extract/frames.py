@@ -189,7 +189,9 @@ def find_frames(found: Findings) -> list[Frame]:
     # "the project Local Integration Hubs Network", "projektu LIHN": unquoted names after a project word
     weak: set[str] = set()
     roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
-    for start, end in _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles):
+    candidates = _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles)
+    candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken())
+    for start, end in candidates:
         name = normalise(text[start:end])
         if any(a < end and start < b for f in frames.values() for a, b in f.mentions):
             continue
@@ -264,6 +266,33 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
             name = text[a:b]
             if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
                 out.append((a, b))
+                break
+    return out
+
+
+APPOSITION = re.compile(r",[ \t]+(?:\w{1,4}[ \t]+)?(\w+)")
+
+
+def _names_before_a_project_apposition(found: Findings, pwords: list[str],
+                                       taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'… starten we met Taal op de werkvloer, een project dat …', 'we run Open Doors, a project
+    for …': the words before the comma, from a capitalised one that follows a lower-case word,
+    are the title (two to six words; not a place, fund or organisation already found)."""
+    text = found.doc.text
+    blocked = Spans(taken)
+    out = []
+    for m in APPOSITION.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords):
+            continue
+        s = found.sentence_at(m.start())
+        words = list(re.finditer(r"[\w'’-]+", text[max(s.start, m.start() - 80):m.start()]))
+        base = max(s.start, m.start() - 80)
+        for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+            w, prev = words[i].group(), words[i - 1].group() if i > 0 else ""
+            if w[:1].isupper() and prev[:1].islower():
+                a, b = base + words[i].start(), m.start()
+                if not blocked.overlaps(a, b) and "\n" not in text[a:b]:
+                    out.append((a, b))
                 break
     return out
 
@@ -485,7 +514,9 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
         return [all_mentions[i][0] for i in starting_in(mention_starts, x, y) if all_mentions[i][1] != key]
 
     for frame in frames:
-        if len(frames) == 1:
+        # a document about one project is all about it, when it names it early (a page's or
+        # factsheet's title); one named only in passing further down owns its own passage
+        if len(frames) == 1 and (frame.doc_level or min(a for a, _ in frame.mentions) < max(400, len(text) // 4)):
             frame.ranges = [(0, len(text))]
             continue
         for a, b in frame.mentions:

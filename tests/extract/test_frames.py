@@ -250,3 +250,21 @@ def test_the_list_after_a_cooperation_cue_names_partners_even_unknown_to_the_nam
     assert any(p.startswith("Alytaus miesto savivaldybe") for p in partners)
     assert any(p.startswith("Marijampolės kolegija") for p in partners)
     assert not any("Jonaitienė" in p or "savanoriais" in p for p in partners)  # words after the names are not names
+
+
+NEWSLETTER_NL = """# Nieuwsbrief maart 2025
+
+Goed nieuws uit Gent. Vanaf 1 april 2025 starten we met Samen aan de slag, een project dat nieuwkomers
+naar werk begeleidt. We doen dit in samenwerking met Stad Gent.
+
+Onze taalcafés lopen elke dinsdag in de bibliotheek, en het zomerkamp voor kinderen zoekt nog begeleiders.
+"""
+
+
+def test_a_name_before_a_project_apposition_is_a_title_owning_its_passage_only():
+    text, st = facts(NEWSLETTER_NL, "nieuwsbrief.md")
+    titles = {s.entity: s.value for s in st if s.prop == "title"}
+    assert list(titles.values()) == ["Samen aan de slag"]
+    project = next(iter(titles))
+    facts_of = [s for s in st if s.entity == project and s.prop != "title"]
+    assert facts_of and all(s.span.end <= text.index("Onze taalcafés") for s in facts_of)  # not the whole page
