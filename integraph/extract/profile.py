@@ -67,6 +67,7 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     places = sorted((m for m in mentions.items if m.schema == "Place" and m.entity in country_of), key=lambda m: m.start)
     starts = [p.start for p in places]
+    kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
 
     def places_from(a: int, b: int) -> list:
         return [places[i] for i in starting_in(starts, a, b)]
@@ -81,6 +82,9 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
         chosen = inside[-1] if inside else None
         if chosen is None and after is not None and FROM.match(text[o.end:after.start]):
             chosen = after
+        if chosen is None and kinds.get(o.entity) == "public":
+            # "Vilniaus miesto savivaldybė", "Gradom Zagrebom": a public body is where its name's town is
+            chosen = next((p for p in places_from(o.start, o.end) if p.end <= o.end), None)
         if chosen is None:
             continue
         # "z Lipska (Niemcy)", "от Лайпциг, Германия": a country named with the city decides

@@ -268,3 +268,13 @@ def test_a_name_before_a_project_apposition_is_a_title_owning_its_passage_only()
     project = next(iter(titles))
     facts_of = [s for s in st if s.entity == project and s.prop != "title"]
     assert facts_of and all(s.span.end <= text.index("Onze taalcafés") for s in facts_of)  # not the whole page
+
+
+def test_a_public_body_is_in_the_country_of_the_town_its_name_holds():
+    text = ("# Godišnje izvješće 2025\n\n## Projekt „Novi početak“\n\nProjekt provodimo u partnerstvu s "
+            "Gradom Zagrebom i Gradom Osijekom.\n")
+    _, st = facts(text, "izvjesce.md")
+    names = {s.entity: s.value for s in st if s.schema == "Organisation" and s.prop == "name"}
+    country = {names[s.entity]: s.value for s in st if s.schema == "Organisation" and s.prop == "country"
+               and s.entity in names}
+    assert country.get("Gradom Zagrebom") == "HR"
