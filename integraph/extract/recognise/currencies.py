@@ -20,7 +20,7 @@ CURRENCIES: dict[str, str] = {
     # forint, leu, kuna
     r"forint(?:ot)?": "HUF", r"huf": "HUF",
     r"lei|leu": "RON",
-    r"kuna|kuni": "HRK",
+    r"kuna|kune": "HRK",  # not "kuni": Estonian for "until" ("1. jaanuarist 2025 kuni …")
     # Nordic crowns: the word and "kr" depend on the language (KRONE below)
     r"dkk": "DKK", r"kronor": "SEK", r"kronur": "ISK",
     # others met in migrant-integration budgets

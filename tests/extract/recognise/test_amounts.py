@@ -83,3 +83,10 @@ def test_round_trip_separator_styles(whole: int, cents: int, seps: tuple[str, st
 def test_never_raises_and_offsets_hold(text: str, lang: str | None) -> None:
     for m in amounts.find(text, lang):
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()
+
+
+def test_estonian_until_is_not_the_croatian_kuna():
+    from integraph.extract.recognise import find_all
+
+    text = "Kestus: 1. jaanuarist 2025 kuni 31. detsembrini 2026"
+    assert [m for m in find_all(text, "et") if m.kind == "amount"] == []
