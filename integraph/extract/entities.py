@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
-from integraph.spans import DisjointSpans, Spans
+from integraph.spans import DisjointSpans
 
 EXTRACTOR = "integraph.entities.v1"
 # Bodies of the international gazetteer that texts name as a place or polity
@@ -163,7 +163,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     pwords = [w.lower() for w in cues.cues("project_words", lang) if len(w) > 3]
     found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
                       and not any(o.name.lower().startswith(w) for w in pwords)]
-    found_mentions = [_extend_to_stated_name(text, o) for o in found_mentions]
+    alone: dict[str, bool] = {}  # a name form met again is not searched for again
+    found_mentions = [_extend_to_stated_name(text, o, alone) for o in found_mentions]
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
         if o.kind is None and not o.key:
@@ -237,7 +238,7 @@ LOWER_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]{2,})")
 STANDS_ALONE = re.compile(r"[ \t]*(?:$|\n|\||[,;(]|\s[–-]\s)")
 
 
-def _extend_to_stated_name(text: str, o: OrgMention) -> OrgMention:
+def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool]) -> OrgMention:
     """'Nadácia Otvorený svet', 'Udruga Novi susjedi', 'Spolek Společný prostor': names may end in
     lower-case words, which the capitalised run leaves out.  Where the longer form stands alone
     somewhere in the document (a table cell, a label's value, a line of its own, before a comma),
@@ -251,7 +252,9 @@ def _extend_to_stated_name(text: str, o: OrgMention) -> OrgMention:
         words.append(m)
     for w in reversed(words):
         longer = text[o.start:w.end()]
-        if any(STANDS_ALONE.match(text, x.end()) for x in re.finditer(re.escape(longer), text)):
+        if longer not in alone:
+            alone[longer] = any(STANDS_ALONE.match(text, x.end()) for x in re.finditer(re.escape(longer), text))
+        if alone[longer]:
             o.end, o.name = w.end(), longer
             break
     return o
@@ -296,10 +299,7 @@ def base_form(name: str, lang: str | None) -> str | None:
 
 def _inside_title(found: Findings, o: OrgMention) -> bool:
     """A name inside a quoted title ('„Spolu a lépe – Centra na podporu …“') is part of that title."""
-    quotes = found.extra.get("quote_spans")
-    if quotes is None:
-        quotes = found.extra["quote_spans"] = Spans(found.quotes)
-    return quotes.contains(o.start - 3, o.end)  # opened at least three characters before the name
+    return found.quote_spans.contains(o.start - 3, o.end)  # opened at least three characters before the name
 
 
 def _org_position(found: Findings, offset: int) -> bool:

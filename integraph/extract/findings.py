@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from integraph.extract.recognise import Match
 from integraph.extract.sentences import Sentence, quoted, sentences
 from integraph.model import Document
+from integraph.spans import Spans
 
 YEAR_IN_TITLE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -51,11 +52,25 @@ class Findings:
     def of_kind(self, *kinds: str) -> list[Match]:
         return [m for m in self.values if m.kind in kinds]
 
+    # Derived once per document: extraction asks these thousands of times (see integraph/spans.py).
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def quote_spans(self) -> Spans:
+        return Spans(self.quotes)
+
+    @cached_property
+    def place_starts(self) -> list[int]:
+        return sorted(c.start for c in self.countries + self.cities)
+
+    @cached_property
+    def fund_ends(self) -> list[int]:
+        return sorted(f.end for f in self.funds)
+
     def sentence_at(self, offset: int) -> Sentence:
-        starts = self.extra.get("sentence_starts")
-        if starts is None or len(starts) != len(self.sentences):
-            starts = self.extra["sentence_starts"] = [s.start for s in self.sentences]
-        k = bisect_right(starts, offset) - 1  # sentences are in text order and do not overlap
+        k = bisect_right(self.sentence_starts, offset) - 1  # sentences are in text order and do not overlap
         if k >= 0 and offset < self.sentences[k].end:
             return self.sentences[k]
         return Sentence(offset, offset)

@@ -89,7 +89,7 @@ def _project_word_re(project_words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives) or r"(?!)")
 
 
-def find_frames(found: Findings) -> list[Frame]:
+def find_frames(found: Findings) -> "Frames":
     from integraph.gazetteer import cues
 
     text = found.doc.text
@@ -243,7 +243,7 @@ def find_frames(found: Findings) -> list[Frame]:
                         a <= m.start() < b for a, b in frame.mentions):
                     frame.mentions.append((m.start(), m.end()))
         frame.mentions.sort()
-    return list(frames.values())
+    return Frames(frames.values())
 
 
 LOWER_RUN = re.compile(r"(?<!\w)(\w{5,})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[\w'’-]+){1,5})")
@@ -256,6 +256,7 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
     longest such run of at least two words, up to the first punctuation)."""
     text = found.doc.text
     out = []
+    times: dict[str, int] = {}  # how often a run occurs, counted once per run
     for m in LOWER_RUN.finditer(text):
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in taken) \
                 or normalise(m.group(1)) in roles:
@@ -264,7 +265,9 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
         for k in range(len(words), 1, -1):
             a, b = m.start(2), m.start(2) + words[k - 1].end()
             name = text[a:b]
-            if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
+            if name not in times:
+                times[name] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+            if times[name] >= 2:
                 out.append((a, b))
                 break
     return out
@@ -501,7 +504,6 @@ def heading_section(sections: list[Section], a: int) -> Section | None:
 
 
 def assign_scopes(found: Findings, frames: list[Frame]) -> None:
-    _SCOPES.clear()
     text = found.doc.text
     paras = paragraphs(found)
     heading_starts = {s.start for s in found.doc.sections}
@@ -546,11 +548,13 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
                     break
                 end = y
             frame.ranges.append((p0, end))
+    if isinstance(frames, Frames):
+        frames.index = _ScopeIndex.of(frames)
 
 
 def owner(frames: list[Frame], offset: int) -> Frame | None:
     """The frame whose smallest range holds `offset` (the first such frame on ties)."""
-    index = _scope_index(frames)
+    index = frames.index if isinstance(frames, Frames) and frames.index else _ScopeIndex.of(frames)
     best, size = None, None
     for a, b, order, f in index.long:  # few: sections and whole documents
         if a <= offset < b and (size is None or (b - a, order) < size):
@@ -570,22 +574,21 @@ SHORT = 4096  # ranges up to this long (sentences, paragraphs, table rows) are f
 
 @dataclass
 class _ScopeIndex:
+    """The frames' ranges by start, so that `owner` bisects instead of scanning every range."""
+
     short: list[tuple[int, int, int, Frame]]  # (start, end, frame order, frame) by start
     starts: list[int]
     long: list[tuple[int, int, int, Frame]]
 
+    @classmethod
+    def of(cls, frames: list[Frame]) -> "_ScopeIndex":
+        ranges = sorted(((a, b, n, f) for n, f in enumerate(frames) for a, b in f.ranges), key=lambda r: r[:3])
+        short = [r for r in ranges if r[1] - r[0] <= SHORT]
+        return cls(short, [r[0] for r in short], [r for r in ranges if r[1] - r[0] > SHORT])
 
-_SCOPES: dict[int, tuple[list[Frame], _ScopeIndex]] = {}
 
+class Frames(list):
+    """A document's frames; once `assign_scopes` has given them their ranges, also their index
+    (slots ask `owner` for thousands of offsets)."""
 
-def _scope_index(frames: list[Frame]) -> _ScopeIndex:
-    """Ranges by start, built once per frame list (slots asks for thousands of offsets)."""
-    cached = _SCOPES.get(id(frames))
-    if cached is not None and cached[0] is frames:
-        return cached[1]  # ranges are set once, by assign_scopes, which empties this cache
-    ranges = sorted(((a, b, n, f) for n, f in enumerate(frames) for a, b in f.ranges), key=lambda r: r[:3])
-    short = [r for r in ranges if r[1] - r[0] <= SHORT]
-    index = _ScopeIndex(short, [r[0] for r in short], [r for r in ranges if r[1] - r[0] > SHORT])
-    _SCOPES.clear()  # one document at a time: keep only the latest
-    _SCOPES[id(frames)] = (frames, index)
-    return index
+    index: _ScopeIndex | None = None

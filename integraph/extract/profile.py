@@ -98,10 +98,7 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
 
 def _foreign(found: Findings, m) -> bool:
     """A name that itself holds a country or city ('IOM Francja') is not placed by the document's language."""
-    starts = found.extra.get("place_starts")
-    if starts is None:
-        starts = found.extra["place_starts"] = sorted(c.start for c in found.countries + found.cities)
-    return bool(starting_in(starts, m.start, m.end))
+    return bool(starting_in(found.place_starts, m.start, m.end))
 
 
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:

@@ -166,10 +166,7 @@ def _programme_period(found: Findings, m) -> bool:
         return True
     if _line_label_group(found, m.start) == "funder":  # "Financeur : FSE+, programme « … » 2021-2027"
         return True
-    ends = found.extra.get("fund_ends")
-    if ends is None:
-        ends = found.extra["fund_ends"] = sorted(f.end for f in found.funds)
-    return bool(starting_in(ends, m.start - 25, m.start + 1))  # a fund named just before
+    return bool(starting_in(found.fund_ends, m.start - 25, m.start + 1))  # a fund named just before
 
 
 def _line_label_group(found: Findings, offset: int) -> str | None:

@@ -112,6 +112,13 @@ class SqlTables:
     Each backend says its layout version in SCHEMA and keeps its own full-text machinery."""
 
     SCHEMA = ""
+    TABLES: tuple[str, ...] = ()  # every table of the index, dropped in this order by `reset`
+
+    def reset(self) -> None:
+        """Drop the whole index (it is derived data: `index` rebuilds it from the store)."""
+        for table in self.TABLES:
+            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.commit()
 
     def __init__(self, db: Connection) -> None:
         self.db = db

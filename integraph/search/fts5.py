@@ -25,6 +25,7 @@ class Fts5Backend(SqlTables):
 
     TOKENIZE = "unicode61 remove_diacritics 2"
     SCHEMA = SCHEMA
+    TABLES = ("search_fts", "search_docs", "search_rows", "search_tags", "search_names", "search_meta")
 
     def ensure(self) -> None:
         tables = self.db.tables()
@@ -62,12 +63,6 @@ class Fts5Backend(SqlTables):
         )
         self.db.execute("CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self.set_meta("schema", SCHEMA)
-        self.db.commit()
-
-    def reset(self) -> None:
-        """Drop the whole index (it is derived data: `index` rebuilds it from the store)."""
-        for table in ("search_fts", "search_docs", "search_rows", "search_tags", "search_names", "search_meta"):
-            self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.commit()
 
     # -- writing ------------------------------------------------------------

@@ -64,6 +64,7 @@ def _tsquery(phrases: Sequence[tuple[str, ...]]) -> tuple[str, list[Any]]:
 
 class PostgresBackend(SqlTables):
     SCHEMA = SCHEMA
+    TABLES = DROP_ORDER
 
     def ensure(self) -> None:
         tables = self.db.tables()
@@ -72,12 +73,6 @@ class PostgresBackend(SqlTables):
             self.reset()
         self.db.create_schema(TABLES)
         self.set_meta("schema", SCHEMA)
-        self.db.commit()
-
-    def reset(self) -> None:
-        """Drop the whole index (derived data: `index` rebuilds it from the store)."""
-        for table in DROP_ORDER:
-            self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.commit()
 
     # -- writing ------------------------------------------------------------
