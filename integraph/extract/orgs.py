@@ -31,6 +31,30 @@ CONNECTORS = {
 # Connectors that only join when the next word is capitalised (otherwise they start a new clause).
 WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
                    "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και"}
+# ", o. z." / ", z. s." / ", s.r.o.": a legal-form abbreviation after a comma closing a name
+CLOSING_TOKENS = re.compile(r",[ \u00a0]?((?:[^\W\d_]{1,4}\.?)(?:[ \u00a0]?[^\W\d_]{1,4}\.?){0,3})")
+
+
+def _closing_form(text: str, end: int) -> tuple[int, str] | None:
+    """(new end, kind) when a legal-form abbreviation follows the name after a comma."""
+    from integraph.gazetteer.orgs import _suffix_kind
+
+    m = CLOSING_TOKENS.match(text, end)
+    if not m:
+        return None
+    tokens = list(re.finditer(r"[^\W\d_]{1,4}\.?", m.group(1)))
+    for n in range(len(tokens), 0, -1):  # longest first: "spol. s r.o." before "s"
+        stop = m.start(1) + tokens[n - 1].end()
+        if stop < len(text) and not (text[stop].isspace() or text[stop] in ",;)."):
+            continue
+        kind = _suffix_kind(text[m.start(1):stop])
+        if kind:
+            return stop, kind
+    return None
+
+
+# 'and' where the same word is a preposition elsewhere (Slovene 'in'): joins names in that language only.
+LANG_CONJUNCTIONS = {"sl": {"in"}}
 # All-caps tokens that are not organisations.
 NOT_ORG_ACRONYMS = {
     "EU", "ЕС", "UE", "EÚ", "ES", "EL", "NGO", "НПО", "НПО-та", "ONG", "NNO", "NGOs", "USA", "UK", "PDF", "ČR", "SR", "RP",
@@ -127,6 +151,8 @@ class OrgFinder:
         self._legal_form = legal_form  # (word, lang) -> kind | None
         self._kinds: dict[tuple[str, str | None], str | None] = _KIND_CACHE.setdefault(id(legal_form), {})
         self.blocked = Spans(blocked)  # spans already taken (places, funds, dates…)
+        self.connectors = CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
+        self.weak = WEAK_CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
 
     def legal_form(self, word: str, lang: str | None) -> str | None:
         key = (word, lang)
@@ -197,6 +223,12 @@ class OrgFinder:
                 e += 1  # "e.V.", "o.p.s.": the abbreviation's own last dot
             if abbreviation and kind == "suffix":
                 kind = self.legal_form(w, self.lang)  # the kind the abbreviation stands for
+            closing = _closing_form(text, e)
+            if closing:
+                # "Centrum Spolu, o. z.", "Spolek Společný prostor, z. s.": the legal form after a comma
+                e, form_kind = closing
+                if kind in (None, "generic", "suffix"):
+                    kind = form_kind
             out.append(OrgMention(s, e, text[s:e], kind=None if kind in ("generic", "suffix") else kind, rule="headed"))
             i = last + 1
             while i < len(words) and words[i][0] < e:
@@ -239,37 +271,40 @@ class OrgFinder:
             if not self._free(a, b):
                 # a place inside a public body's name: "Gmina Miejska Kraków", "Община Пловдив"
                 prev_low = words[j - 1][2].lower()
-                if not (is_capitalised(w) and (j == i + 1 or prev_low not in WEAK_CONNECTORS)):
+                if not (is_capitalised(w) and (j == i + 1 or prev_low not in self.weak)):
                     break
             if gap.strip() and gap.strip() not in "–-&":
                 break
             if is_capitalised(w) or (w.isupper() and len(w) > 1):
-                if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in CONNECTORS:
+                if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in self.connectors:
                     break  # "… i Stowarzyszenie …": a new organisation starts
                 last = j
                 j += 1
                 continue
             low = w.lower()
-            if is_capitalised(words[j - 1][2]) and low not in CONNECTORS and self.legal_form(w, self.lang):
+            if is_capitalised(words[j - 1][2]) and low not in self.connectors and self.legal_form(w, self.lang):
                 last = j  # "… при Министерския съвет": a lower-case head after its capitalised adjective
                 j += 1
                 continue
-            if low in CONNECTORS and j + 1 < len(words):
+            if low in self.connectors and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
-                if low in WEAK_CONNECTORS and j + 2 < len(words) and is_capitalised(nw) and \
+                if low in self.weak and j + 2 < len(words) and is_capitalised(nw) and \
                         self.legal_form(words[j + 2][2], self.lang) and not text_gap(text, nb, words[j + 2][0]):
                     break  # "Община Пловдив и Пловдивски университет": a second name starts
                 if "\n" in text[b:na] or any(c in text[b:na] for c in ",;:()"):
                     break
-                if low in WEAK_CONNECTORS and not is_capitalised(nw):
+                if low in self.weak and not is_capitalised(nw):
                     # "Център за модернизиране на политики" keeps lower-case words after
                     # strong connectors only; "X и иновации" only when more name follows
                     if last == j - 1 and self._lower_run_is_name(words, j + 1):
                         last = j + 1
                         j += 2
                         continue
+                    end = self._described_to_boundary(words, i, j)
+                    if end is not None:
+                        last = end
                     break
-                if self.legal_form(nw, self.lang) and low in WEAK_CONNECTORS:
+                if self.legal_form(nw, self.lang) and low in self.weak:
                     break
                 last = j + 1
                 j += 2
@@ -292,6 +327,30 @@ class OrgFinder:
         if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4:
             return last
         return last + 1
+
+    def _described_to_boundary(self, words: list[tuple[int, int, str]], i: int, j: int) -> int | None:
+        """'Urad … za oskrbo in integracijo migrantov (UOIM)': a name whose lower-case tail
+        ("za oskrbo") goes on after 'and' up to a bracket, comma or line end, in at most three
+        lower-case words; the index of its last word, else None."""
+        if not words[j - 1][2].islower() or not any(words[k][2].lower() in CONNECTORS and
+                                                     words[k][2].lower() not in WEAK_CONNECTORS
+                                                     for k in range(i + 1, j - 1)):
+            return None
+        k = j + 1
+        while k < len(words) and k - j <= 3:
+            a, b, w = words[k]
+            gap = self.text[words[k - 1][1]:a]
+            if "\n" in gap or any(c in gap for c in ",;:()"):
+                break
+            if gap.strip() or not w.islower() or w in CONNECTORS or not self._free(a, b):
+                return None
+            k += 1
+        if k - j > 3 or k == j + 1:
+            return None
+        after = self.text[words[k - 1][1]:words[k - 1][1] + 2] if k - 1 < len(words) else ""
+        if after and after[0] not in ",;:()\n" and not after.startswith(" ("):
+            return None
+        return k - 1
 
     def _lower_run_is_name(self, words: list[tuple[int, int, str]], j: int) -> bool:
         """After 'A – B и x': accept x when the run started with a dash-joined capitalised part."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
@@ -96,6 +97,76 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
         em.fact(o.entity, "Organisation", "country", country, o.start, chosen.end, EXTRACTOR, 0.75)
 
 
+# Where a language is a national language of several countries (or, for es and pt, of one country
+# in Europe but spoken by many migrants' home countries), the document's own places decide.
+SEVERAL_COUNTRIES = {"de": ("DE", "AT", "CH", "LU", "BE", "LI"), "fr": ("FR", "BE", "LU", "CH", "MC"),
+                     "nl": ("NL", "BE"), "sv": ("SE", "FI"), "it": ("IT", "CH", "SM", "MT"), "el": ("GR", "CY"),
+                     "en": ("IE", "MT", "GB"), "es": ("ES",), "pt": ("PT",), "ga": ("IE",)}
+
+
+def _country_by_places(found: Findings, em: Emitter) -> str | None:
+    """The country among those speaking the document's language whose towns and name the
+    document mentions most ('Gent' twice in a Dutch newsletter: Belgium), if one leads."""
+    candidates = SEVERAL_COUNTRIES.get(found.lang or "")
+    if not candidates:
+        return None
+    country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
+    votes = Counter(country_of[st.entity] for st in em.statements
+                    if st.schema == "Place" and st.prop == "name" and country_of.get(st.entity) in candidates)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def _form_table() -> dict[str, tuple[str, ...]]:
+    from integraph.gazetteer import load_data
+
+    table = load_data("lexicon/org_words.json").get("form_countries", {})
+    return {re.sub(r"[\s.]", "", k): tuple(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=20_000)
+def form_countries(name: str) -> tuple[str, ...]:
+    """The countries of the legal-form abbreviation that closes or opens `name`
+    ('Centrum Spolu, o. z.' → SK; 'MTÜ Piirideta Kogukond' → EE); () when it has none."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return ()
+    table = _form_table()
+    for n in (3, 2, 1):  # longest first: "spol. s r.o." before "r.o."
+        for part in (words[-n:], words[:n]):
+            if len(part) < len(words):
+                hit = table.get(re.sub(r"[\s.]", "", "".join(part)))
+                if hit:
+                    return hit
+    return ()
+
+
+@lru_cache(maxsize=32)
+def _country_stems(lang: str | None) -> dict[str, str]:
+    """The first five letters of one-word country names in `lang` → country code: an adjective
+    of nationality shares them ('Rumuński' / 'Rumunia', 'rumänisch' / 'Rumänien')."""
+    from integraph.gazetteer.countries import _names
+    from integraph.gazetteer.folding import quick_fold
+
+    stems: dict[str, set[str]] = {}
+    for code, by_lang in _names().items():
+        for name in by_lang.get(lang or "en", []):
+            if " " not in name and len(name) >= 5:
+                stems.setdefault(quick_fold(name)[:5], set()).add(code)
+    return {k: next(iter(v)) for k, v in stems.items() if len(v) == 1}
+
+
+def _nationality(name: str, lang: str | None) -> str | None:
+    """'Rumuński Instytut …' → RO: a name opening with an adjective of nationality."""
+    from integraph.gazetteer.folding import quick_fold
+
+    first = name.split()[0] if name.split() else ""
+    return _country_stems(lang).get(quick_fold(first)[:5]) if len(first) >= 6 else None
+
+
 def _foreign(found: Findings, m) -> bool:
     """A name that itself holds a country or city ('IOM Francja') is not placed by the document's language."""
     return bool(starting_in(found.place_starts, m.start, m.end))
@@ -144,7 +215,14 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
                 em.fact(subject, "Organisation", "staff", m.group(1), a, s.start + i + len(c), EXTRACTOR, 0.7)
             break
     _country_from_places(found, em, mentions)
-    hint = found.extra.get("country_hint")
+    placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
+    for m in mentions.items:
+        # a legal form of one country only says where the organisation is registered
+        forms = form_countries(m.text) if m.schema == "Organisation" and m.entity not in placed else ()
+        if len(forms) == 1 and not _is_intl(found, m.start):
+            em.fact(m.entity, "Organisation", "country", forms[0], m.start, m.end, EXTRACTOR, 0.7)
+            placed.add(m.entity)
+    hint = found.extra.get("country_hint") or _country_by_places(found, em)
     if hint:
         # The language of a document says the country of its publisher and of the public bodies
         # it names (a Polish text's "Urząd" is Polish); other organisations may be foreign.
@@ -154,8 +232,15 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
         from integraph.gazetteer import orgs as org_words
 
         for m in mentions.items:
+            if m.schema != "Organisation":
+                continue
+            forms = form_countries(m.text)
+            if forms and hint not in forms:
+                continue  # "Verein Brücken e.V." in a Greek text is German all the same
+            if _nationality(m.text, found.lang) not in (None, hint):
+                continue  # "Rumuński Instytut …" in a Polish text (though a diaspora club may be local)
             # a legal form of the document's own language ("Fundacja" in Polish, "Фондация" in Bulgarian)
-            native = any(org_words.legal_form(w, found.lang) in NATIONAL_KINDS for w in m.text.split()[:1] + m.text.split()[-1:])
+            native = bool(forms) or org_words.legal_form(m.text, found.lang) in NATIONAL_KINDS
             if m.schema == "Organisation" and m.entity not in placed and (
                     native or kinds.get(m.entity) == "public" or (owner is not None and m.entity == owner.entity)) \
                     and not _is_intl(found, m.start) and not _foreign(found, m):

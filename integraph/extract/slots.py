@@ -330,6 +330,10 @@ def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mention
 def _kind_word(name: str, lang: str | None) -> str | None:
     from integraph.gazetteer import orgs
 
+    # the whole name first, for phrases ("Câmara Municipal de Lisboa"), then word by word
+    whole = orgs.legal_form(name, lang)
+    if whole not in (None, "generic"):
+        return whole
     return next((k for k in (orgs.legal_form(w, lang) for w in name.split()) if k not in (None, "generic")), None)
 
 

@@ -22,6 +22,13 @@ CASES = [
     # a short lower-case legal form closes a name even first on its line, and a heading above is not in it
     ("fi", "Monikulttuurinen Talo ry – vuosikertomus 2025", ["Monikulttuurinen Talo ry"]),
     ("nl", "Partners\n\nWelkom Thuis vzw · Gent", ["Welkom Thuis vzw"]),
+    # a legal form after a comma closes the name; a town after a comma does not
+    ("sk", "Projekt vedie Centrum Spolu, o. z., v Bratislave.", ["Centrum Spolu, o. z."]),
+    ("cs", "Nadace Bez hranic, Brno a Spolek Most, z. s. a další", ["Nadace Bez hranic", "Spolek Most, z. s."]),
+    # Slovene 'in' (and) inside a body's lower-case tail, up to the bracket; not across a verb clause
+    ("sl", "Urad za oskrbo in integracijo migrantov (UOIM) je objavil razpis.",
+     ["Urad za oskrbo in integracijo migrantov"]),
+    ("sl", "Ministrstvo za delo in sociale je danes objavilo razpis za tri projekte.", ["Ministrstvo za delo"]),
 ]
 
 
