@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
+from integraph.extract import acronyms
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
 from integraph.spans import DisjointSpans
 
@@ -101,7 +102,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     from integraph.gazetteer import orgs as org_words
 
     text, lang = found.doc.text, found.lang
-    finder = OrgFinder(text, lang, org_words.legal_form, found.taken() + list(exclude))
+    finder = OrgFinder(text, lang, org_words.legal_form, found.taken() + list(exclude),
+                       places=[(m.start, m.end) for m in found.countries + found.cities])
     found_mentions: list[OrgMention] = []
 
     for m in found.international:
@@ -123,7 +125,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}
-    for acr, ls, le, a0, a1 in finder.defined_acronyms(0, len(text)):
+    for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
         if any(f.start <= ls < f.end or f.start < le <= f.end for f in found.funds):
             continue  # a programme's acronym: "(FAMI)"
         if any(x < a1 and a0 < y for x, y in exclude):
@@ -202,7 +204,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 
     # bare acronyms: defined ones, initials of a long name, or acronym-only organisations
     long_names = {m.text: m.entity for m in mentions.items if m.schema == "Organisation" and " " in m.text}
-    for a, b, acr in finder.acronyms(0, len(text)):
+    for a, b, acr in acronyms.bare(finder, 0, len(text)):
         if mentions.overlapping(a, b) or acr in NOT_ORG_ACRONYMS or any(x < b and a < y for x, y in exclude):
             continue
         eid = em.known("Organisation", "acr:" + acr)

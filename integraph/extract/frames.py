@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from integraph.extract.findings import Findings
+from integraph.extract import acronyms
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
@@ -149,7 +150,7 @@ def find_frames(found: Findings) -> "Frames":
     finder = OrgFinder(text, found.lang, lambda w, l: None, [])
     headings = {sec.start for sec in found.doc.sections}
     called_acronyms: dict[str, bool] = {}
-    for acr, ls, le, a0, a1 in finder.defined_acronyms(0, len(text)):
+    for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
         if any(x <= ls < y for x, y in fund_spans):
             continue
         if acr not in called_acronyms:

@@ -14,8 +14,11 @@ Four cues, from strongest to weakest, each general across languages:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from integraph.extract.acronyms import ACRONYM, NOT_ORG_ACRONYMS, initials, match_initials  # noqa: F401 (re-exported)
 from integraph.spans import Spans
 from integraph.textutil import normalise
 
@@ -53,17 +56,32 @@ def _closing_form(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
+# Languages that write a body's name as one compound ending in an institution word, in its
+# definite or bare form (da 'Erhvervsstyrelsen', sv 'Migrationsverket', fi 'Maahanmuuttovirasto',
+# et 'Sotsiaalkindlustusamet', de 'Bundesministerium'); lexicon: data/lexicon/org_words.json "compound_heads".
+COMPOUND_HEADS = {"da", "sv", "fi", "et", "de", "nl"}
+COMPOUND_NAMES = {"da", "sv", "fi", "et"}
+# Baltic languages put the head last, after lower-case genitives
+GENITIVE_LED = {"lt", "lv"}
+# "Udlændinge- og Integrationsministeriet", "Arbeits- und Sozialministerium": a first part cut at a hyphen
+COORDINATED = re.compile(r"\b[^\W\d_]{3,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
+
+
+@lru_cache(maxsize=20_000)
+def compound_kind(word: str, lang: str | None) -> str | None:
+    """The kind of a one-word body name that ends in an institution word of `lang`."""
+    from integraph.gazetteer import load_data
+
+    low = word.lower()
+    for head, kind in load_data("lexicon/org_words.json").get("compound_heads", {}).get(lang or "", {}).items():
+        if low.endswith(head) and len(low) - len(head) >= 4:
+            return kind
+    return None
+
+
+FOREIGN_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "les", "et", "&", "d", "l"}
 # 'and' where the same word is a preposition elsewhere (Slovene 'in'): joins names in that language only.
 LANG_CONJUNCTIONS = {"sl": {"in"}}
-# All-caps tokens that are not organisations.
-NOT_ORG_ACRONYMS = {
-    "EU", "ЕС", "UE", "EÚ", "ES", "EL", "NGO", "НПО", "НПО-та", "ONG", "NNO", "NGOs", "USA", "UK", "PDF", "ČR", "SR", "RP",
-    "IT", "ICT", "ИКТ", "HR", "PR", "CEO", "CV", "FAQ", "OK", "TV", "DNA", "ID", "VAT", "ДДС", "ISBN", "ISO", "RSS",
-    "HTML", "URL", "WWW", "MB", "KB", "GB", "PLN", "EUR", "BGN", "CZK", "USD", "CET", "PS", "NB", "Nr", "NR", "KRS",
-    "NIP", "REGON", "IČO", "IČ", "ЕИК", "COVID", "COVID-19", "LGBT", "LGBTI", "LGBTIQ", "ROMA", "BG", "PL", "CZ", "DE",
-    "FR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
-}
-ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
@@ -88,6 +106,11 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     kind = legal_form(word, lang)
     if kind:
         return kind
+    if lang not in (None, "en") and word[:1].isupper() and len(word) > 3:
+        # "VIA University College", "Refugee Council" in a Danish or Greek text: English names travel
+        kind = legal_form(word, "en")
+        if kind:
+            return kind
     from integraph.textutil import lemma
 
     low = word.lower()
@@ -135,22 +158,17 @@ def is_capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
-def initials(words: list[str]) -> str:
-    """Initials of the content words: 'Център за Имиграция и Интеграция' → 'ЦИИ'."""
-    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
-
-
-def initials_all(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
-
-
 class OrgFinder:
-    def __init__(self, text: str, lang: str | None, legal_form, blocked: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, lang: str | None, legal_form, blocked: list[tuple[int, int]],
+                 places: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self.text = text
         self.lang = lang
         self._legal_form = legal_form  # (word, lang) -> kind | None
         self._kinds: dict[tuple[str, str | None], str | None] = _KIND_CACHE.setdefault(id(legal_form), {})
         self.blocked = Spans(blocked)  # spans already taken (places, funds, dates…)
+        self.places = sorted(places)
+        self.place_starts = [p[0] for p in self.places]
+        self.place_ends = sorted(p[1] for p in self.places)
         self.connectors = CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
         self.weak = WEAK_CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
 
@@ -187,20 +205,37 @@ class OrgFinder:
                 if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
                         kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
                     kind = None
+            compound = False
+            if kind is None and is_capitalised(w) and self.lang in COMPOUND_HEADS:
+                kind = compound_kind(w, self.lang)  # "Erhvervsstyrelsen", "Migrationsverket"
+                # alone a name only where it is not also a common noun ("die Ausländerbehörde")
+                compound = kind is not None and self.lang in COMPOUND_NAMES
+            genitive_first = None
+            if kind is None and lower_head and self.lang in GENITIVE_LED:
+                genitive_first = self._genitive_lead(words, i)  # "Lietuvos Respublikos vidaus reikalų ministerija"
+                if genitive_first is not None:
+                    kind = self.legal_form(w, self.lang)
             if not kind or not self._free(a, b):
                 i += 1
                 continue
-            first = i
+            first = i if genitive_first is None else genitive_first
             # capitalised words before the head: adjectives ("Mazowiecki Urząd …"), and in head-final
             # languages the whole name ("Nyitott Kapu Egyesület", "Józsefvárosi Önkormányzat")
-            head_final = self.lang in HEAD_FINAL or kind == "suffix"
-            while first > 0 and i - first < 6:
+            # an English name in another language's text ("VIA University College") is head-final too
+            english = kind not in ("generic", "suffix") and self.lang not in (None, "en") \
+                and is_capitalised(w) and not self._legal_form(w, self.lang)
+            head_final = self.lang in HEAD_FINAL or kind == "suffix" or english
+            while first > 0 and i - first < 6 and genitive_first is None:
                 pa, pb, pw = words[first - 1]
                 gap = text[pb:words[first][0]]
                 if gap.strip() not in ("",) + (("-", "–") if head_final else ()) or not (is_capitalised(pw) or pw.isupper()):
                     break
                 if abbreviation and "\n" in gap:
                     break  # "Partners ⏎ Verein Brücken e.V.": a heading above is not part of the name
+                if not self._free(pa, pb) and kind in ("public", "academic") and first == i and gap == " " \
+                        and self._place_ends_at(pb):
+                    first -= 1  # "Aarhus Kommune", "Göteborgs Stad": the town's body
+                    break
                 if pw in ARTICLES or self.legal_form(pw, self.lang) and not head_final or not self._free(pa, pb) \
                         and not head_final:
                     break
@@ -209,13 +244,18 @@ class OrgFinder:
                 first -= 1
                 if lower_head:
                     break
-            last = i if abbreviation else self._extend(words, i)
-            if last == i and not self._quoted_after(b) and first == i:
+            last = i if abbreviation or genitive_first is not None else self._extend(words, i, english)
+            if last == i and not self._quoted_after(b) and first == i and not compound:
                 last = self._genitive(words, i, kind)
                 if last == i:
                     i += 1
                     continue
+                last = self._closing_country(words, last)  # "Ministerstvo vnútra Slovenskej republiky"
             s, e = words[first][0], words[last][1]
+            if compound and first == i:
+                joined = COORDINATED.search(text, max(0, s - 40), s)  # "Udlændinge- og Integrationsministeriet"
+                if joined and joined.end() == s:
+                    s = joined.start()
             q = self._quoted_after(words[last][1])
             if q:
                 e = q
@@ -234,6 +274,45 @@ class OrgFinder:
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+    def _place_ends_at(self, pos: int) -> bool:
+        k = bisect_right(self.place_ends, pos) - 1
+        return k >= 0 and self.place_ends[k] == pos
+
+    def _place_starting(self, pos: int) -> int | None:
+        k = bisect_right(self.place_starts, pos) - 1
+        return self.places[k][1] if k >= 0 and self.places[k][0] == pos else None
+
+    def _closing_country(self, words: list[tuple[int, int, str]], last: int) -> int:
+        """A place right after a name's last word, in one piece, closes it: 'Ministerstvo vnútra
+        Slovenskej republiky'. Index of the place's last word, else `last`."""
+        if last + 1 >= len(words) or self.text[words[last][1]:words[last + 1][0]] != " ":
+            return last
+        end = self._place_starting(words[last + 1][0])
+        if end is None or not is_capitalised(words[last + 1][2]):
+            return last
+        k = last + 1
+        while k + 1 < len(words) and words[k + 1][1] <= end:
+            k += 1
+        return k
+
+    def _genitive_lead(self, words: list[tuple[int, int, str]], i: int) -> int | None:
+        """Baltic names put the head last, after genitives that open with a place: 'Lietuvos
+        Respublikos vidaus reikalų ministerija', 'Vilniaus miesto savivaldybė'. The first word's index."""
+        k = i - 1
+        lower = 0
+        while k >= 0 and lower < 3 and words[k][2].islower() and words[k][2] not in CONNECTORS \
+                and self.text[words[k][1]:words[k + 1][0]] == " ":
+            k, lower = k - 1, lower + 1
+        first = None
+        while k >= 0 and is_capitalised(words[k][2]) and self.text[words[k][1]:words[k + 1][0]] == " " \
+                and i - k <= 6:
+            if not self._free(words[k][0], words[k][1]):
+                first = k  # the run must hold a place, and opens with it
+            elif first is not None or k < i - 1 - lower:
+                break
+            k -= 1
+        return first
 
     def _genitive(self, words: list[tuple[int, int, str]], i: int, kind: str) -> int:
         """'Ministerstvo vnitra', 'Міністерство внутрішніх справ': in the Slavic languages a head
@@ -258,9 +337,14 @@ class OrgFinder:
         m = re.match(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]", self.text[pos:])
         return pos + m.end() if m else None
 
-    def _extend(self, words: list[tuple[int, int, str]], i: int) -> int:
-        """Index of the last word of a name whose head is words[i]."""
+    def _extend(self, words: list[tuple[int, int, str]], i: int, foreign: bool = False) -> int:
+        """Index of the last word of a name whose head is words[i].
+
+        `foreign`: an English (or French) name inside another language's text, which the
+        text's own connectors ("z Lyonu", "от Лион") do not continue."""
         text = self.text
+        connectors, weak = (FOREIGN_CONNECTORS, FOREIGN_CONNECTORS & WEAK_CONNECTORS) if foreign else \
+            (self.connectors, self.weak)
         last = i
         j = i + 1
         while j < len(words):
@@ -271,29 +355,29 @@ class OrgFinder:
             if not self._free(a, b):
                 # a place inside a public body's name: "Gmina Miejska Kraków", "Община Пловдив"
                 prev_low = words[j - 1][2].lower()
-                if not (is_capitalised(w) and (j == i + 1 or prev_low not in self.weak)):
+                if not (is_capitalised(w) and (j == i + 1 or prev_low not in weak)):
                     break
             if gap.strip() and gap.strip() not in "–-&":
                 break
             if is_capitalised(w) or (w.isupper() and len(w) > 1):
-                if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in self.connectors:
+                if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in connectors:
                     break  # "… i Stowarzyszenie …": a new organisation starts
                 last = j
                 j += 1
                 continue
             low = w.lower()
-            if is_capitalised(words[j - 1][2]) and low not in self.connectors and self.legal_form(w, self.lang):
+            if is_capitalised(words[j - 1][2]) and low not in connectors and self.legal_form(w, self.lang):
                 last = j  # "… при Министерския съвет": a lower-case head after its capitalised adjective
                 j += 1
                 continue
-            if low in self.connectors and j + 1 < len(words):
+            if low in connectors and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
-                if low in self.weak and j + 2 < len(words) and is_capitalised(nw) and \
+                if low in weak and j + 2 < len(words) and is_capitalised(nw) and \
                         self.legal_form(words[j + 2][2], self.lang) and not text_gap(text, nb, words[j + 2][0]):
                     break  # "Община Пловдив и Пловдивски университет": a second name starts
                 if "\n" in text[b:na] or any(c in text[b:na] for c in ",;:()"):
                     break
-                if low in self.weak and not is_capitalised(nw):
+                if low in weak and not is_capitalised(nw):
                     # "Център за модернизиране на политики" keeps lower-case words after
                     # strong connectors only; "X и иновации" only when more name follows
                     if last == j - 1 and self._lower_run_is_name(words, j + 1):
@@ -304,7 +388,7 @@ class OrgFinder:
                     if end is not None:
                         last = end
                     break
-                if self.legal_form(nw, self.lang) and low in self.weak:
+                if self.legal_form(nw, self.lang) and low in weak:
                     break
                 last = j + 1
                 j += 2
@@ -356,81 +440,6 @@ class OrgFinder:
         """After 'A – B и x': accept x when the run started with a dash-joined capitalised part."""
         prev_gap = self.text[words[max(0, j - 3)][1]:words[j - 2][0]] if j >= 3 else ""
         return "–" in prev_gap or "-" in prev_gap
-
-    # -- rule 3: acronyms defined in brackets or after a dash ---------------
-    def defined_acronyms(self, start: int, end: int) -> list[tuple[str, int, int, int, int]]:
-        """(acronym, long_start, long_end, acr_start, acr_end) for 'Long Name (ACR)' and 'Long Name – ACR'."""
-        text = self.text
-        out = []
-        for m in re.finditer(r"\(\s*([^()\n]{2,40}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b", text[start:end]):
-            inner = m.group(1) or m.group(2)
-            first = inner.split()[0]
-            named = len(inner.split()) >= 2 and any(self.legal_form(w, None) not in (None, "generic")
-                                                    for w in inner.split())
-            if not named and (not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS):
-                continue
-            a0 = start + m.start(1 if m.group(1) else 2)
-            long_end = start + m.start()
-            while long_end > start and text[long_end - 1].isspace():
-                long_end -= 1
-            long_start = None if named else self._long_form_start(first, long_end, start)
-            if long_start is None:
-                if len(inner.split()) == 1:
-                    continue
-                long_start = long_end  # "(IOM Francja)": another name of what stands before
-            out.append((inner, long_start, long_end, a0, a0 + len(inner)))
-        return out
-
-    def _long_form_start(self, acr: str, long_end: int, floor: int) -> int | None:
-        text = self.text
-        words = _words(text, max(floor, long_end - 200), long_end)
-        letters = acr.rstrip("+").upper()
-        # exact initials of content words (or of all words), walking back
-        for n in range(1, min(len(words), 14) + 1):
-            chunk = words[-n:]
-            ws = [w for _, _, w in chunk]
-            if "\n" in text[chunk[0][0]:long_end]:
-                break
-            if initials(ws) == letters or initials_all(ws) == letters:
-                return chunk[0][0]
-        # otherwise the capitalised run before the bracket (another language's acronym)
-        k = len(words) - 1
-        if k < 0 or not is_capitalised(words[k][2]):
-            return None
-        start = words[k][0]
-        while k > 0:
-            gap = text[words[k - 1][1]:words[k][0]]
-            pw = words[k - 1][2]
-            if "\n" in gap or gap.strip() not in ("", ",", "–", "-"):
-                break
-            if is_capitalised(pw) or (pw.lower() in CONNECTORS and gap.strip() == ""):
-                k -= 1
-                if is_capitalised(pw):
-                    start = words[k][0]
-                continue
-            break
-        if text[start:long_end].count(" ") < 1:
-            return None
-        return start
-
-    # -- rule 4: bare acronyms ---------------------------------------------
-    def acronyms(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        out = []
-        for m in ACRONYM.finditer(self.text, start, end):
-            w = m.group(1)
-            if w in NOT_ORG_ACRONYMS or len(w.rstrip("+")) < 2 or w.isdigit() or not self._free(m.start(), m.end()):
-                continue
-            if sum(c.isalpha() for c in w) < 2:
-                continue
-            out.append((m.start(1), m.end(1), w))
-        return out
-
-
-def match_initials(acronym: str, names: list[str]) -> str | None:
-    """The name among `names` whose initials spell `acronym` (one only), else None."""
-    target = acronym.rstrip("+").upper()
-    hits = {n for n in names if len(n.split()) >= 2 and (initials(n.split()) == target or initials_all(n.split()) == target)}
-    return hits.pop() if len(hits) == 1 else None
 
 
 def name_key(name: str) -> str:

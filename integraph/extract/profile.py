@@ -61,7 +61,7 @@ FROM = re.compile(r"^\s*,?\s*(?:\w{1,5}\s+)?(?:z|ze|od|от|из|from|aus|in|de|
                   re.I)
 
 
-def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> None:
+def _country_from_places(found: Findings, em: Emitter, mentions: Mentions, hint: str | None) -> None:
     """'Gmina Miejska Kraków', 'Verein Brücken e.V. z Lipska (Niemcy)', 'Gefyra … στη Θεσσαλονίκη':
     a place inside an organisation's name, or right after it, says its country."""
     text = found.doc.text
@@ -86,6 +86,13 @@ def _country_from_places(found: Findings, em: Emitter, mentions: Mentions) -> No
         if chosen is None and kinds.get(o.entity) == "public":
             # "Vilniaus miesto savivaldybė", "Gradom Zagrebom": a public body is where its name's town is
             chosen = next((p for p in places_from(o.start, o.end) if p.end <= o.end), None)
+        if chosen is None and kinds.get(o.entity) == "public":
+            # "Aarhus Kommune": the town opening the name was not kept as a place of its own
+            town = next((c for c in found.cities if c.start == o.start and c.end < o.end), None)
+            seat = _town_country(town.value) if town is not None else None
+            if seat and (hint is None or seat == hint):  # a homonym abroad is no seat
+                em.fact(o.entity, "Organisation", "country", seat, o.start, o.end, EXTRACTOR, 0.75)
+            continue
         if chosen is None:
             continue
         # "z Lipska (Niemcy)", "от Лайпциг, Германия": a country named with the city decides
@@ -167,6 +174,12 @@ def _nationality(name: str, lang: str | None) -> str | None:
     return _country_stems(lang).get(quick_fold(first)[:5]) if len(first) >= 6 else None
 
 
+def _town_country(geoname_id: str) -> str | None:
+    from integraph.gazetteer import cities
+
+    return (cities.city(geoname_id) or {}).get("country")
+
+
 def _foreign(found: Findings, m) -> bool:
     """A name that itself holds a country or city ('IOM Francja') is not placed by the document's language."""
     return bool(starting_in(found.place_starts, m.start, m.end))
@@ -214,7 +227,7 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
                 a = s.start + m.start(1)
                 em.fact(subject, "Organisation", "staff", m.group(1), a, s.start + i + len(c), EXTRACTOR, 0.7)
             break
-    _country_from_places(found, em, mentions)
+    _country_from_places(found, em, mentions, found.extra.get("country_hint"))
     placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
     for m in mentions.items:
         # a legal form of one country only says where the organisation is registered

@@ -47,6 +47,7 @@ def _translator(lang: str):
 def _names() -> dict[str, dict[str, list[str]]]:
     """code → lang → names (first = the usual short name)."""
     forms = load_data("gazetteer/country_forms.json")
+    wrong = forms.get("wrong_translations", {})
     out: dict[str, dict[str, list[str]]] = {}
     for lang in LANGS:
         tr = _translator(lang)
@@ -56,6 +57,8 @@ def _names() -> dict[str, dict[str, list[str]]]:
                 if not english:
                     continue
                 name = tr.gettext(english) if tr else english
+                if name in wrong.get(lang, {}).get(c.alpha_2, ()):
+                    continue  # a catalogue's slip ("Slovenská republika" for the Gambia)
                 bucket = out.setdefault(c.alpha_2, {}).setdefault(lang, [])
                 if name not in bucket:
                     bucket.append(name)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from integraph.extract.orgs import OrgFinder, initials, match_initials
+from integraph.extract import acronyms
+from integraph.extract.acronyms import initials, match_initials
+from integraph.extract.orgs import OrgFinder
 from integraph.gazetteer import orgs
 
 CASES = [
@@ -29,6 +31,11 @@ CASES = [
     ("sl", "Urad za oskrbo in integracijo migrantov (UOIM) je objavil razpis.",
      ["Urad za oskrbo in integracijo migrantov"]),
     ("sl", "Ministrstvo za delo in sociale je danes objavilo razpis za tri projekte.", ["Ministrstvo za delo"]),
+    # one-word compound names of bodies, with a coordinated first part
+    ("da", "Finansiering: Udlændinge- og Integrationsministeriet og Erhvervsstyrelsen.",
+     ["Udlændinge- og Integrationsministeriet", "Erhvervsstyrelsen"]),
+    # an English name inside a Danish sentence is head-final and ends before the Danish 'og'
+    ("da", "Vi samarbejder med VIA University College og kommunen.", ["VIA University College"]),
 ]
 
 
@@ -49,7 +56,7 @@ def test_a_document_heading_is_not_an_organisation():
 
 def test_acronyms_defined_in_brackets_find_their_long_form():
     text = "Projekt prowadzi Asociación Ciudades Interculturales (ACI) z Hiszpanii."
-    found = OrgFinder(text, "pl", orgs.legal_form, []).defined_acronyms(0, len(text))
+    found = acronyms.defined(OrgFinder(text, "pl", orgs.legal_form, []), 0, len(text))
     assert [(acr, text[a:b]) for acr, a, b, _, _ in found] == [("ACI", "Asociación Ciudades Interculturales")]
 
 
@@ -72,3 +79,30 @@ def test_a_name_ending_in_lower_case_words_is_taken_whole_where_it_stands_alone(
     assert "Nadácia Zelený most" in names
     assert "Nadácia Zelený" not in names  # the capitalised run alone would cut the name
     assert not any("bude" in n or "spolupracuje" in n for n in names)  # words after it are not the name
+
+
+def _finder(text: str, lang: str) -> OrgFinder:
+    from integraph.gazetteer import cities, countries
+
+    places = [(m.start, m.end) for m in countries.find(text, lang) + cities.find(text, lang)]
+    return OrgFinder(text, lang, orgs.legal_form, places, places=places)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "i samarbejde med Aarhus Kommune og VIA University College.", ["Aarhus Kommune", "VIA University College"]),
+    ("sk", "Ministerstvo vnútra Slovenskej republiky ako riadiaci orgán", ["Ministerstvo vnútra Slovenskej republiky"]),
+    ("lt", "Finansuoja Lietuvos Respublikos vidaus reikalų ministerija.", ["Lietuvos Respublikos vidaus reikalų ministerija"]),
+    ("nl", "in samenwerking met Stad Gent en het Agentschap", ["Stad Gent"]),
+])
+def test_places_inside_the_names_of_public_bodies(lang, text, expected):
+    found = _finder(text, lang)
+    assert [o.name for o in found.headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,acronym", [
+    ("sl", "Urad za oskrbo in integracijo migrantov (v nadaljevanju: UOIM) je objavil razpis.", "UOIM"),
+    ("cs", "Ministerstvo vnitra (dále jen „MV“) vyhlásilo výzvu.", "MV"),
+])
+def test_an_acronym_after_a_hereinafter_phrase_names_what_stands_before(lang, text, acronym):
+    found = acronyms.defined(OrgFinder(text, lang, orgs.legal_form, []), 0, len(text))
+    assert [(acr, text[a0:a1]) for acr, _, _, a0, a1 in found] == [(acronym, acronym)]

@@ -1,0 +1,139 @@
+"""Acronyms of organisations: defined in brackets, after a dash or a 'hereinafter' phrase, or bare.
+
+Rule 3 of the organisation finder (orgs.py): 'Asociación Ciudades Interculturales (ACI)',
+'Urad … migrantov (v nadaljevanju: UOIM)', 'Long Name – ACR'; the long form is found by
+initials, else it is the capitalised run before the bracket (another language's acronym).
+Rule 4: bare all-caps tokens, matched later to a long name of the same document by initials
+(ЦИИ ↔ Център за Имиграция и Интеграция).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from integraph.extract.orgs import OrgFinder
+
+# All-caps tokens that are not organisations.
+NOT_ORG_ACRONYMS = {
+    "EU", "ЕС", "UE", "EÚ", "ES", "EL", "NGO", "НПО", "НПО-та", "ONG", "NNO", "NGOs", "USA", "UK", "PDF", "ČR", "SR", "RP",
+    "IT", "ICT", "ИКТ", "HR", "PR", "CEO", "CV", "FAQ", "OK", "TV", "DNA", "ID", "VAT", "ДДС", "ISBN", "ISO", "RSS",
+    "HTML", "URL", "WWW", "MB", "KB", "GB", "PLN", "EUR", "BGN", "CZK", "USD", "CET", "PS", "NB", "Nr", "NR", "KRS",
+    "NIP", "REGON", "IČO", "IČ", "ЕИК", "COVID", "COVID-19", "LGBT", "LGBTI", "LGBTIQ", "ROMA", "BG", "PL", "CZ", "DE",
+    "FR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
+}
+ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
+
+
+def initials(words: list[str]) -> str:
+    """Initials of the content words: 'Център за Имиграция и Интеграция' → 'ЦИИ'."""
+    return "".join(w[0] for w in words if w.lower() not in _connectors() and w[:1].isalpha()).upper()
+
+
+def initials_all(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _connectors() -> set[str]:
+    from integraph.extract.orgs import CONNECTORS
+
+    return CONNECTORS
+
+
+@lru_cache(maxsize=32)
+def _hereinafter(lang: str | None) -> re.Pattern[str]:
+    """'(v nadaljevanju: UOIM)', '(dále jen „MV“)', '(hereinafter "IOM")': the phrase and its quotes."""
+    from integraph.gazetteer import cues
+
+    phrases = sorted(cues.cues("hereinafter", lang) + (cues.cues("hereinafter", "en") if lang != "en" else []),
+                     key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
+    return re.compile(rf"^(?:{alternation})\s*[:,–-]?\s*[„“”\"'«‚‘]?", re.I)
+
+
+def defined(finder: OrgFinder, start: int, end: int) -> list[tuple[str, int, int, int, int]]:
+    """(acronym, long_start, long_end, acr_start, acr_end) for 'Long Name (ACR)', 'Long Name – ACR'
+    and 'Long Name (hereinafter: ACR)' in the document's language."""
+    text = finder.text
+    lead_in = _hereinafter(finder.lang)
+    out = []
+    for m in re.finditer(r"\(\s*([^()\n]{2,60}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b", text[start:end]):
+        inner = m.group(1) or m.group(2)
+        a0 = start + m.start(1 if m.group(1) else 2)
+        said = lead_in.match(inner) if m.group(1) else None
+        if said and said.end() < len(inner):  # "(v nadaljevanju: UOIM)": the acronym after the phrase
+            rest = inner[said.end():].rstrip("“”\"'»’")
+            a0, inner = a0 + said.end(), rest
+        if not inner.split() or len(inner) > 40:
+            continue
+        first = inner.split()[0]
+        named = len(inner.split()) >= 2 and any(finder.legal_form(w, None) not in (None, "generic")
+                                                for w in inner.split())
+        if not named and (not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS):
+            continue
+        long_end = start + m.start()
+        while long_end > start and text[long_end - 1].isspace():
+            long_end -= 1
+        long_start = None if named else _long_form_start(finder, first, long_end, start)
+        if long_start is None:
+            if len(inner.split()) == 1 and not said:  # "(v nadaljevanju: UOIM)" names what stands before
+                continue
+            long_start = long_end  # "(IOM Francja)": another name of what stands before
+        out.append((inner, long_start, long_end, a0, a0 + len(inner)))
+    return out
+
+
+def _long_form_start(finder: OrgFinder, acr: str, long_end: int, floor: int) -> int | None:
+    from integraph.extract.orgs import CONNECTORS, _words, is_capitalised
+
+    text = finder.text
+    words = _words(text, max(floor, long_end - 200), long_end)
+    letters = acr.rstrip("+").upper()
+    # exact initials of content words (or of all words), walking back
+    for n in range(1, min(len(words), 14) + 1):
+        chunk = words[-n:]
+        ws = [w for _, _, w in chunk]
+        if "\n" in text[chunk[0][0]:long_end]:
+            break
+        if initials(ws) == letters or initials_all(ws) == letters:
+            return chunk[0][0]
+    # otherwise the capitalised run before the bracket (another language's acronym)
+    k = len(words) - 1
+    if k < 0 or not is_capitalised(words[k][2]):
+        return None
+    begin = words[k][0]
+    while k > 0:
+        gap = text[words[k - 1][1]:words[k][0]]
+        pw = words[k - 1][2]
+        if "\n" in gap or gap.strip() not in ("", ",", "–", "-"):
+            break
+        if is_capitalised(pw) or (pw.lower() in CONNECTORS and gap.strip() == ""):
+            k -= 1
+            if is_capitalised(pw):
+                begin = words[k][0]
+            continue
+        break
+    if text[begin:long_end].count(" ") < 1:
+        return None
+    return begin
+
+
+def bare(finder: OrgFinder, start: int, end: int) -> list[tuple[int, int, str]]:
+    """All-caps tokens that may be organisations: (start, end, acronym)."""
+    out = []
+    for m in ACRONYM.finditer(finder.text, start, end):
+        w = m.group(1)
+        if w in NOT_ORG_ACRONYMS or len(w.rstrip("+")) < 2 or w.isdigit() or not finder._free(m.start(), m.end()):
+            continue
+        if sum(c.isalpha() for c in w) < 2:
+            continue
+        out.append((m.start(1), m.end(1), w))
+    return out
+
+
+def match_initials(acronym: str, names: list[str]) -> str | None:
+    """The name among `names` whose initials spell `acronym` (one only), else None."""
+    target = acronym.rstrip("+").upper()
+    hits = {n for n in names if len(n.split()) >= 2 and (initials(n.split()) == target or initials_all(n.split()) == target)}
+    return hits.pop() if len(hits) == 1 else None
