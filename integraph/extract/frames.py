@@ -549,8 +549,34 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
                     break
                 end = y
             frame.ranges.append((p0, end))
+    _paragraphs_of_leads(found, frames, paras)
     if isinstance(frames, Frames):
         frames.index = _ScopeIndex.of(frames)
+
+
+def _paragraphs_of_leads(found: Findings, frames: list[Frame], paras: list[tuple[int, int]]) -> None:
+    """A call's results table, then a paragraph on each project that opens with its lead
+    ('Zavod Novi začetki bo v Mariboru …'): a paragraph no project owns, opening with the name
+    in the lead column of exactly one project's row, speaks of that project."""
+    text = found.doc.text
+    leads: dict[str, list[Frame]] = {}
+    for f in frames:
+        for row, _ in f.rows:
+            cell = row.cells.get("lead")
+            if cell:
+                name = normalise(text[cell[0]:cell[1]].split(",")[0])
+                if len(name) >= 5 and f not in leads.setdefault(name, []):
+                    leads[name].append(f)
+    if not leads:
+        return
+    owned = sorted(r for f in frames for r in f.ranges)
+    for p0, p1 in paras:
+        if any(a <= p0 < b for a, b in owned):
+            continue
+        head = normalise(text[p0:p0 + 160])
+        hits = [fs for name, fs in leads.items() if head.startswith(name + " ") and len(fs) == 1]
+        if len(hits) == 1:
+            hits[0][0].ranges.append((p0, p1))
 
 
 def owner(frames: list[Frame], offset: int) -> Frame | None:

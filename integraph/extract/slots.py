@@ -13,7 +13,8 @@ from integraph.textutil import normalise
 
 # two to four capitalised words, name particles allowed between them ("Ilse de Vries", "Jan van Dijk")
 PERSON = re.compile(r"^((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]+\s?(?:(?:de|da|di|van|von|der|den|dos|du|la|le|ter|af)\s)?){2,4})")
-LIST_SPLIT = re.compile(r"\s*(?:,|;|\s+(?:i|oraz|and|und|et|e|y|a|и|és|ja|och|og|en|ir|un|și|ve|та|και)\s+)\s*")
+CONJUNCTIONS = "i|oraz|and|und|et|e|y|a|и|és|ja|och|og|en|ir|un|și|ve|та|και|in|ning"
+LIST_SPLIT = re.compile(rf"\s*(?:,|;|\s+(?:{CONJUNCTIONS})\s+)\s*")
 
 
 def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
@@ -264,7 +265,7 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int,
     pieces.append((a + last, b))
     for x, y in pieces:
         item = re.sub(r"\s*\([^()]*\)\s*$", "", text[x:y])  # the seat in brackets is not the name
-        lead_in = re.match(r"\s*(?:(?:[^\W\d_]{1,4}|l['’]|d['’])\s*){1,2}(?=[^\W\d_])", item)
+        lead_in = re.match(r"\s*(?:(?:[^\W\d_]{1,4}(?![^\W\d_])|l['’]|d['’])\s*){1,2}(?=[^\W\d_])", item)
         if lead_in and lead_in.group().strip() and lead_in.group().strip().islower():
             item = " " * lead_in.end() + item[lead_in.end():]  # "the City of Lyon", "la Ville de Lyon"
         at = x + (len(item) - len(item.lstrip()))
@@ -448,9 +449,17 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
             # also those no name rule found ("Kauno miesto savivaldybe", "Gradom Rijekom")
             a = s.start + cut + len(cue)
             stop = re.search(r"[.;:(]\s|[.;:(]$|\s[–—]\s", text[a:s.end])
-            for eid in organisations_in(text, em, mentions, a, a + stop.start() if stop else s.end,
-                                        found.lang, prose=True):
-                em.fact(f.entity, "Project", "partner", eid, s.start, s.end, EXTRACTOR, 0.7)
+            b = a + stop.start() if stop else s.end
+            starts = [a]
+            # "en colaboración con el Ayuntamiento, que cede espacios, y con la Universitat": the cue's
+            # preposition again after 'and' opens a second list past the clause
+            prep = cue.split()[-1]
+            again = re.compile(rf"\s(?:{CONJUNCTIONS})\s+{re.escape(prep)}\s", re.I) if len(cue.split()) > 1 else None
+            if again is not None:
+                starts += [m.end() for m in again.finditer(text, a, b)]
+            for x in starts:
+                for eid in organisations_in(text, em, mentions, x, b, found.lang, prose=True):
+                    em.fact(f.entity, "Project", "partner", eid, s.start, s.end, EXTRACTOR, 0.7)
         orgs = mentions.within(s.start, s.end, "Organisation")
         if not orgs:
             continue
@@ -623,11 +632,14 @@ def _report_owner(found: Findings, frames: list[Frame], em: Emitter, mentions: M
         return
     leads = {s.entity: s.value for s in em.statements if s.prop == "lead"}
     partners = {(s.entity, s.value) for s in em.statements if s.prop == "partner"}
+    # a ministry's or agency's page about projects others lead lists what it funds or approved
+    public = any(s.entity == owner_mention.entity and s.prop == "kind" and s.value == "public" for s in em.statements)
     for f in frames:
         lead = leads.get(f.entity)
         if lead is None and (f.entity, owner_mention.entity) not in partners:
             em.fact(f.entity, "Project", "lead", owner_mention.entity, owner_mention.start, owner_mention.end,
                     "integraph.report-owner.v1", 0.5)
-        elif lead is not None and lead != owner_mention.entity and (f.entity, owner_mention.entity) not in partners:
+        elif lead is not None and lead != owner_mention.entity and (f.entity, owner_mention.entity) not in partners \
+                and not public:
             em.fact(f.entity, "Project", "partner", owner_mention.entity, owner_mention.start, owner_mention.end,
                     "integraph.report-owner.v1", 0.5)

@@ -1,0 +1,53 @@
+"""Project slots from short texts we wrote: partners past a relative clause, paragraphs that open
+with a project's lead, and a ministry's list of approved projects."""
+from __future__ import annotations
+
+from integraph.extract import extract
+from integraph.convert import to_document
+
+
+def _facts(text: str, lang: str, prop: str) -> dict[str, set[str]]:
+    doc = to_document(text.encode(), "t.txt", "text/plain")
+    doc.language = lang  # short texts: the language is what we wrote, not a guess
+    sts = extract(doc)
+    titles = {s.entity: s.value for s in sts if s.prop == "title"}
+    names = {s.entity: doc.text[s.span.start:s.span.end] for s in sts if s.prop == "name"}  # as written
+    out: dict[str, set[str]] = {}
+    for s in sts:
+        if s.schema == "Project" and s.prop == prop:
+            out.setdefault(titles[s.entity], set()).add(names.get(s.value, s.value))
+    return out
+
+
+def test_the_cue_preposition_after_and_opens_a_second_partner_list():
+    text = ("El proyecto «Raíces» se desarrolla en colaboración con el Ayuntamiento de Sevilla, que cede "
+            "espacios en dos centros, y con la Universidad de Sevilla, cuyo alumnado participa.")
+    partners = _facts(text, "es", "partner")["Raíces"]
+    assert {"Ayuntamiento de Sevilla", "Universidad de Sevilla"} <= partners
+
+
+CALL = """Rezultati razpisa
+
+Urad za oskrbo in integracijo migrantov je izbral dva projekta.
+
+Prijavitelj | Naziv projekta | Trajanje | Odobreni znesek
+
+Društvo Most, Ljubljana | Jezik za vse | 1. 9. 2025 – 31. 8. 2027 | 100.000,00 EUR
+
+Zavod Sonce, Maribor | Dom in delo | 1. 10. 2025 – 30. 9. 2027 | 90.000,00 EUR
+
+Društvo Most bo izvajalo tečaje. Projekt se izvaja v partnerstvu z Mestno občino Ljubljana.
+
+Zavod Sonce bo pomagal pri iskanju zaposlitve. Pri projektu sodeluje Univerza v Mariboru.
+"""
+
+
+def test_a_paragraph_opening_with_a_projects_lead_speaks_of_that_project():
+    partners = _facts(CALL, "sl", "partner")
+    assert "Mestno občino Ljubljana" in partners["Jezik za vse"]
+    assert "Mestno občino Ljubljana" not in partners.get("Dom in delo", set())
+
+
+def test_a_ministry_listing_approved_projects_is_not_their_partner():
+    partners = _facts(CALL, "sl", "partner")
+    assert not any(p.startswith("Urad") for ps in partners.values() for p in ps)
