@@ -8,21 +8,22 @@ and a re-run picks up exactly what is missing.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import connection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from integraph.errors import IntegraphError, LimitExceeded, UsageError
 from integraph.model import Document, Statement, content_id
-from integraph.store import Store
+from integraph.store import DocumentRows, Store, document_rows
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are refused before they are read
 
@@ -84,6 +85,27 @@ def process(locator: str, data: bytes, media_type: str | None = None, extraction
     except Exception as exc:  # a bug of ours: record it with its type, keep going
         return Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300])
     return Processed(doc, statements)
+
+
+@dataclass
+class Prepared:
+    """What the writer needs of one processed input: the rows to insert, or why it failed."""
+
+    rows: DocumentRows | None
+    error_kind: str | None = None
+    reason: str | None = None
+
+
+def prepare(locator: str, data: bytes, media_type: str | None = None, extraction: bool = True) -> Prepared:
+    """`process`, then the store's rows built here too: what a pool or Dask worker sends back.
+
+    Rows of plain tuples cost a fifth of the `Document` and `Statement` objects to pickle and
+    unpickle, and building them here takes that work off the one process that writes.  The
+    original bytes are not sent back: the writer still holds them."""
+    result = process(locator, data, media_type, extraction)
+    if result.document is None:
+        return Prepared(None, result.error_kind, result.reason)
+    return Prepared(document_rows(result.document, result.statements))
 
 
 @dataclass
@@ -164,17 +186,17 @@ def ingest(
                 continue
             yield item, data
 
-    def save(item: Input, result: Processed) -> None:
-        if result.document is None:
+    def save(item: Input, data: bytes, result: Prepared) -> None:
+        rows = result.rows
+        if rows is None:
             store.record_failure(item.locator, result.error_kind or "error", result.reason or "unknown")
             done(Outcome(item.locator, "failed", reason=result.reason))
             return
-        doc = result.document
-        if store.has_document(doc.id):  # same bytes met twice in one batch
-            done(Outcome(item.locator, "unchanged", doc.language, doc.media_type))
+        if store.has_document(rows.id):  # same bytes met twice in one batch
+            done(Outcome(item.locator, "unchanged", rows.language, rows.media_type))
             return
-        store.save_document(doc, result.statements)
-        done(Outcome(item.locator, "new", doc.language, doc.media_type, statements=len(result.statements)))
+        store.save_rows(rows, data)
+        done(Outcome(item.locator, "new", rows.language, rows.media_type, statements=len(rows.statements)))
 
     try:
         if cluster:
@@ -185,7 +207,7 @@ def ingest(
                 if not warm:  # the same start-up as a pool's, so that 1 and N workers compare fairly
                     _warm_up()
                     warm = True
-                save(item, process(item.locator, data, item.media_type, extraction))
+                save(item, data, prepare(item.locator, data, item.media_type, extraction))
         else:
             _run_pool(loaded(), save, workers, extraction)
     finally:
@@ -196,11 +218,11 @@ def ingest(
 PER_WORKER = 2  # documents handed to a worker at once: one it converts, one waiting, so it never idles
 WINDOW = 8  # per worker: documents finished ahead of an unfinished earlier one wait at most this many
 
-Deliver = Callable[[int, Input, Processed], None]
+Save = Callable[[Input, bytes, Prepared], None]
+Deliver = Callable[[int, Input, bytes, Prepared], None]
 
 
-def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], workers: int,
-              extraction: bool = True) -> None:
+def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, extraction: bool = True) -> None:
     """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight.
 
     Results are saved here, one transaction each, in input order, as a serial run saves them:
@@ -214,13 +236,19 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Proces
     # they inherit them instead of each paying that start-up again.  Documents, even the first,
     # all go to the workers: whatever else a document needs loads there, in parallel.
     _warm_up()
-    lanes = [_Lane(extraction) for _ in range(workers)]
-    finished: dict[int, tuple[Input, Processed]] = {}
+    # What the workers inherit is left out of garbage collection from here on: a collection in a
+    # worker would otherwise walk every inherited object and write to the pages they sit on,
+    # making the kernel copy each of those pages into that worker (copy-on-write).
+    gc.freeze()
+    lanes: list[_Lane] = []
+    for _ in range(workers):
+        lanes.append(_Lane(extraction, lanes))
+    finished: dict[int, tuple[Input, bytes, Prepared]] = {}
     saved = 0  # every document before this sequence number is saved
 
-    def deliver(seq: int, item: Input, result: Processed) -> None:
+    def deliver(seq: int, item: Input, data: bytes, result: Prepared) -> None:
         nonlocal saved
-        finished[seq] = (item, result)
+        finished[seq] = (item, data, result)
         while saved in finished:
             save(*finished.pop(saved))
             saved += 1
@@ -229,109 +257,146 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Proces
         for seq, (item, data) in enumerate(itertools.chain([first], jobs)):
             while min(len(lane.jobs) for lane in lanes) >= PER_WORKER or seq - saved >= WINDOW * workers:
                 _collect(lanes, deliver)
-            min(lanes, key=lambda lane: len(lane.jobs)).submit(seq, item, data, deliver)
+            min(lanes, key=lambda lane: len(lane.jobs)).submit(seq, item, data)
         while any(lane.jobs for lane in lanes):
             _collect(lanes, deliver)
     finally:
         for lane in lanes:
-            lane.pool.shutdown(wait=True, cancel_futures=True)
+            lane.close()
+        gc.unfreeze()
 
 
 class _Lane:
-    """One worker process (a pool of one) and the documents handed to it, oldest first.
+    """One worker process, the pipe it talks over, and the documents handed to it, oldest first.
 
-    A pool per worker rather than one shared pool, because of dead workers (a segfault in a C
-    converter, the OOM killer): a worker converts its documents in order, so the oldest one its
-    lane holds is the one it died on, and only that lane breaks: the other workers keep their
-    documents and their warm caches.  The dead worker's document is recorded as failed (a re-run
-    retries it), the ones queued behind it go to a fresh worker forked from this process."""
+    A process and a pipe per worker rather than a shared pool, because of dead workers (a segfault
+    in a C converter, the OOM killer): a worker converts its documents in order and answers in
+    order, so the oldest one its lane still holds is the one it died on, and only that lane breaks:
+    the other workers keep their documents and their warm caches.  The dead worker's document is
+    recorded as failed (a re-run retries it), the ones queued behind it go to a fresh worker forked
+    from this process.  Nor does this process need a thread per worker (as concurrent.futures
+    runs): it waits on the pipes themselves, and reads and saves results as they come."""
 
-    def __init__(self, extraction: bool = True) -> None:
+    def __init__(self, extraction: bool, others: list["_Lane"]) -> None:
         self.extraction = extraction
-        self.pool = _executor()
-        self.jobs: deque[tuple[Future[Processed], int, Input, bytes]] = deque()
-        # our own references to the pool's process: the executor forgets a broken pool's processes,
-        # and the exit status (killed by which signal) is read from these afterwards
-        self.workers: list[Any] = []
+        self.others = others  # every lane of the pool: a worker closes its copies of their pipes
+        self.jobs: deque[tuple[int, Input, bytes]] = deque()
+        self._start()
 
-    def submit(self, seq: int, item: Input, data: bytes, deliver: Deliver) -> None:
+    def _start(self) -> None:
+        context = _context()
+        self.conn, theirs = context.Pipe()
+        # with fork the worker inherits this process's ends of the other lanes' pipes: it closes
+        # them, so that a worker still sees its pipe close when this process dies
+        inherited = [lane.conn for lane in self.others if lane is not self] if context.get_start_method() == "fork" else []
+        self.proc = context.Process(target=_serve, args=(theirs, self.extraction, inherited), daemon=True,
+                                    name="integraph-worker")
+        self.proc.start()
+        theirs.close()
+
+    def submit(self, seq: int, item: Input, data: bytes) -> None:
+        if not self.jobs and not self.proc.is_alive():  # it died idle: no document to blame
+            self._restart()
+        self.jobs.append((seq, item, data))
         try:
-            fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
-        except BrokenProcessPool:  # the worker died since we last looked: settle that first
-            if self.jobs:
-                wait([job[0] for job in self.jobs])  # the executor fails every document it held
-                self.settle(deliver)
-            else:  # it died idle: no document to blame
-                self._restart()
-            fut = self.pool.submit(_process_here, item.locator, data, item.media_type, self.extraction)
-        self.workers = list(getattr(self.pool, "_processes", {}).values()) or self.workers  # private, hence the care
-        self.jobs.append((fut, seq, item, data))
+            self.conn.send((item.locator, data, item.media_type))
+        except OSError:  # it died with documents in hand: `settle` reads the end of its pipe and recovers
+            pass
 
     def settle(self, deliver: Deliver) -> None:
-        """Hand on the lane's finished documents, oldest first; recover when its worker died."""
-        while self.jobs and self.jobs[0][0].done():
-            fut, seq, item, data = self.jobs.popleft()
-            exc = fut.exception()
-            if isinstance(exc, BrokenProcessPool):
-                self._recover(seq, item, deliver)
+        """Hand on what the worker has finished, oldest first; recover when it died."""
+        while self.jobs:
+            try:
+                if not self.conn.poll():
+                    return
+                result = self.conn.recv()
+            except (EOFError, OSError):  # the pipe closed: the worker is gone
+                self._recover(deliver)
                 return
-            if exc is not None:  # the result could not come back (e.g. not picklable): a bug of ours
-                deliver(seq, item, Processed(None, [], "internal", f"internal: {type(exc).__name__}: {exc}"[:300]))
-                continue
-            result = fut.result()
-            if result.document is not None:
-                result.document.original = data  # the worker sends the document back without it
-            deliver(seq, item, result)
+            seq, item, data = self.jobs.popleft()
+            deliver(seq, item, data, result)
 
-    def _recover(self, seq: int, lost: Input, deliver: Deliver) -> None:
-        how = _how_it_died(self.workers)
-        reason = f"worker process died while converting {lost.locator}{how}; a re-run retries it"
-        waiting = [(s, item, data) for _, s, item, data in self.jobs]
+    def _recover(self, deliver: Deliver) -> None:
+        seq, lost, data = self.jobs.popleft()
+        self.conn.close()
+        reason = f"worker process died while converting {lost.locator}{_how_it_died(self.proc)}; a re-run retries it"
+        waiting = list(self.jobs)
         self.jobs.clear()
-        self._restart()
-        for s, item, data in waiting:
-            self.submit(s, item, data, deliver)
-        deliver(seq, lost, Processed(None, [], "worker-died", reason))
+        self._start()
+        for job in waiting:
+            self.submit(*job)
+        deliver(seq, lost, data, Prepared(None, "worker-died", reason))
 
     def _restart(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool = _executor()
+        self.conn.close()
+        self.proc.join(timeout=5)
+        self._start()
+
+    def close(self) -> None:
+        """Let an idle worker finish; one still holding documents (an error or Ctrl-C here) is killed."""
+        if self.jobs:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.conn.close()
+        self.proc.join(timeout=30)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+
+
+def _serve(conn: Any, extraction: bool, inherited: list[Any]) -> None:
+    """A worker: (locator, bytes, media type) in, `Prepared` out, in order, until None or the pipe closes.
+
+    A thread reads the pipe while the main thread converts, so that this process never sits on a
+    send (a large result) while the parent sits on its own send (a large file) to us."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
+    for other in inherited:
+        other.close()
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                job = conn.recv()
+                inbox.put(job)
+                if job is None:
+                    return
+        except (EOFError, OSError):  # the parent is gone
+            inbox.put(None)
+
+    threading.Thread(target=read, name="integraph-inbox", daemon=True).start()
+    while (job := inbox.get()) is not None:
+        locator, data, media_type = job
+        conn.send(prepare(locator, data, media_type, extraction))
 
 
 def _collect(lanes: list[_Lane], deliver: Deliver) -> None:
-    """Wait until some lane has a finished document, then hand on what every lane has finished."""
-    wait([job[0] for lane in lanes for job in lane.jobs], return_when=FIRST_COMPLETED)
-    for lane in lanes:
-        lane.settle(deliver)
+    """Wait until some worker has answered (or died), then hand on what it has finished."""
+    busy = {lane.conn: lane for lane in lanes if lane.jobs}
+    for conn in connection.wait(list(busy)):
+        busy[conn].settle(deliver)
 
 
-def _process_here(locator: str, data: bytes, media_type: str | None, extraction: bool) -> Processed:
-    """`process` in a worker: the original bytes are not sent back, the parent still holds them."""
-    result = process(locator, data, media_type, extraction)
-    if result.document is not None:
-        result.document.original = b""
-    return result
-
-
-def _executor() -> ProcessPoolExecutor:
+def _context() -> Any:
     # fork: the worker starts with the parent's warm caches (the default start method changes in 3.14)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork") if "fork" in methods else None
-    return ProcessPoolExecutor(max_workers=1, mp_context=context)
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
-def _how_it_died(workers: list[Any]) -> str:
-    """' (killed by SIGKILL)' or ' (exit code 1)' from the lane's worker processes."""
-    for proc in workers:
-        proc.join(timeout=5)
-        code = proc.exitcode
-        if code is not None and code < 0:
-            try:
-                return f" (killed by {signal.Signals(-code).name})"
-            except ValueError:
-                return f" (killed by signal {-code})"
-        if code:
-            return f" (exit code {code})"
+def _how_it_died(proc: Any) -> str:
+    """' (killed by SIGKILL)' or ' (exit code 1)' from a worker's exit status."""
+    proc.join(timeout=5)
+    code = proc.exitcode
+    if code is not None and code < 0:
+        try:
+            return f" (killed by {signal.Signals(-code).name})"
+        except ValueError:
+            return f" (killed by signal {-code})"
+    if code:
+        return f" (exit code {code})"
     return ""
 
 
@@ -356,9 +421,8 @@ def _warm_up() -> None:
         loader.join()
 
 
-def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Processed], None], address: str,
-                 extraction: bool = True) -> None:
-    """`process` on Dask workers, results saved here as they arrive; 2 tasks per worker thread in flight."""
+def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Save, address: str, extraction: bool = True) -> None:
+    """`prepare` on Dask workers, results saved here as they arrive; 2 tasks per worker thread in flight."""
     try:
         from distributed import Client, as_completed
     except ImportError as exc:
@@ -370,18 +434,18 @@ def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Callable[[Input, Pro
     with client:
         slots = 2 * max(1, sum(client.nthreads().values()))
         running = as_completed(loop=client.loop)
-        items: dict[str, Input] = {}
+        items: dict[str, tuple[Input, bytes]] = {}
 
         def collect(fut: Any) -> None:
             try:
                 result = fut.result()
             except Exception as exc:  # a worker died or cannot import integraph: record, go on
-                result = Processed(None, [], "internal", f"internal: worker failed: {type(exc).__name__}: {exc}"[:300])
-            save(items.pop(fut.key), result)
+                result = Prepared(None, "internal", f"internal: worker failed: {type(exc).__name__}: {exc}"[:300])
+            save(*items.pop(fut.key), result)
 
         for item, data in jobs:
-            fut = client.submit(process, item.locator, data, item.media_type, extraction, pure=False)
-            items[fut.key] = item
+            fut = client.submit(prepare, item.locator, data, item.media_type, extraction, pure=False)
+            items[fut.key] = (item, data)
             running.add(fut)
             if running.count() >= slots:
                 collect(next(running))

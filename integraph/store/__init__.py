@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -70,34 +71,37 @@ class Store:
 
     def save_document(self, doc: Document, statements: list[Statement]) -> int:
         """Store a document, its paragraphs and its statements atomically; return its version."""
+        return self.save_rows(document_rows(doc, statements), doc.original)
+
+    def save_rows(self, rows: DocumentRows, original: bytes) -> int:
+        """`save_document` for rows built elsewhere (`document_rows` in a pool worker): the writing
+        process only inserts.  `original` is the document's file, which the writer already holds."""
         with self.transaction() as db:
-            row = db.query("SELECT versions FROM sources WHERE locator = ?", (doc.source,))
+            row = db.query("SELECT versions FROM sources WHERE locator = ?", (rows.source,))
             version = (row[0]["versions"] if row else 0) + 1
             stamp = now()
             db.execute(
                 "INSERT INTO sources(locator, latest, versions, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(locator) DO UPDATE SET latest = excluded.latest, versions = excluded.versions, "
                 "last_seen = excluded.last_seen",
-                (doc.source, doc.id, version, stamp, stamp),
+                (rows.source, rows.id, version, stamp, stamp),
             )
-            sections = json.dumps([[s.start, s.end, s.heading, s.level, s.language] for s in doc.sections], ensure_ascii=False)
             db.execute(
                 "INSERT INTO documents(id, source, version, media_type, language, title, date, text, sections, "
                 "original, size, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.source, version, doc.media_type, doc.language, doc.title, doc.date, doc.text,
-                 sections, doc.original, len(doc.original), stamp),
+                (rows.id, rows.source, version, rows.media_type, rows.language, rows.title, rows.date, rows.text,
+                 rows.sections, original, len(original), stamp),
             )
             db.executemany(
                 "INSERT INTO paragraphs(document, idx, start_, end_, language, text) VALUES (?, ?, ?, ?, ?, ?)",
-                [(doc.id, i, a, b, _language_at(doc, a), doc.text[a:b]) for i, (a, b) in enumerate(doc.paragraphs)],
+                rows.paragraphs,
             )
             db.executemany(
                 "INSERT INTO statements(entity, schema_, prop, value, document, start_, end_, extractor, "
                 "confidence, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(s.entity, s.schema, s.prop, s.value, s.span.document, s.span.start, s.span.end, s.extractor,
-                  s.confidence, s.as_of) for s in statements],
+                rows.statements,
             )
-            db.execute("DELETE FROM failures WHERE locator = ?", (doc.source,))
+            db.execute("DELETE FROM failures WHERE locator = ?", (rows.source,))
         return version
 
     def document(self, doc_id: str, with_original: bool = False) -> Document | None:
@@ -160,8 +164,7 @@ class Store:
             db.executemany(
                 "INSERT INTO statements(entity, schema_, prop, value, document, start_, end_, extractor, "
                 "confidence, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(s.entity, s.schema, s.prop, s.value, s.span.document, s.span.start, s.span.end, s.extractor,
-                  s.confidence, s.as_of) for s in statements],
+                statement_rows(statements),
             )
 
     def counts(self) -> dict[str, int]:
@@ -169,6 +172,37 @@ class Store:
         for table in ("documents", "failures", "statements", "paragraphs", "judgements"):
             out[table] = self.db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
         return out
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """One document and its statements as the rows `Store.save_rows` inserts, without the original
+    file.  Plain tuples of plain values: they cross a process boundary (a pool worker builds them)
+    several times cheaper than the `Document` and `Statement` objects they come from."""
+
+    id: str
+    source: str
+    media_type: str
+    language: str | None
+    title: str | None
+    date: str | None
+    text: str
+    sections: str  # JSON, as the documents table holds it
+    paragraphs: list[tuple[Any, ...]]  # (document, idx, start_, end_, language, text)
+    statements: list[tuple[Any, ...]]  # the statements table's columns but id, in order
+
+
+def document_rows(doc: Document, statements: list[Statement]) -> DocumentRows:
+    """The rows `Store.save_rows` writes for `doc` and its statements."""
+    sections = json.dumps([[s.start, s.end, s.heading, s.level, s.language] for s in doc.sections], ensure_ascii=False)
+    paragraphs = [(doc.id, i, a, b, _language_at(doc, a), doc.text[a:b]) for i, (a, b) in enumerate(doc.paragraphs)]
+    return DocumentRows(doc.id, doc.source, doc.media_type, doc.language, doc.title, doc.date, doc.text, sections,
+                        paragraphs, statement_rows(statements))
+
+
+def statement_rows(statements: list[Statement]) -> list[tuple[Any, ...]]:
+    return [(s.entity, s.schema, s.prop, s.value, s.span.document, s.span.start, s.span.end, s.extractor,
+             s.confidence, s.as_of) for s in statements]
 
 
 def _language_at(doc: Document, offset: int) -> str | None:

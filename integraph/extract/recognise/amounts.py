@@ -18,7 +18,7 @@ from functools import lru_cache
 from price_parser import Price
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import digit_spans, finditer
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer
 from integraph.extract.recognise.currencies import (
     CURRENCIES, EXACT, KRONE, KRONE_WORDS, LONG_BILLION, MIL_THOUSAND, SCALES, SHORT_SCALES,
 )
@@ -44,6 +44,11 @@ def _patterns(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     number_first = re.compile(rf"{NUMBER}{scale}\s?(?P<cur>{cur})(?!\w)")
     currency_first = re.compile(rf"(?<!\w)(?P<cur>{cur})\s?{NUMBER}{scale}")
     return number_first, currency_first
+
+
+def number_first(lang: str | None) -> re.Pattern[str]:
+    """The pattern of "5 mln zł": it begins on the first digit of a run (NUMBER's look-behind)."""
+    return _patterns(lang)[0]
 
 
 def _currency(token: str, lang: str | None) -> str | None:
@@ -86,8 +91,9 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     """Amounts of money in `text`, sorted and non-overlapping."""
     found: list[Match] = []
     near_digits = digit_spans(text, 30, 40)
-    for pattern in _patterns(lang):
-        for m in finditer(pattern, text, near_digits):
+    digits_first, currency_first = _patterns(lang)
+    for hits in (at_digits(digits_first, text, 30, 40), finditer(currency_first, text, near_digits)):
+        for m in hits:
             if text[m.end():m.end() + 1] == "%":
                 continue
             currency = _currency(m.group("cur"), lang)

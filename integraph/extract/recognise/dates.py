@@ -28,7 +28,7 @@ from integraph.extract.recognise.date_words import (
     phrases,
 )
 from integraph.extract.recognise.months import month_number
-from integraph.extract.recognise.windows import digit_spans, finditer
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -61,6 +61,10 @@ PATTERNS = {
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE if name == "dmy_roman" else 0) for name, p in PATTERNS.items()}
 COMPILED["dmy_roman"] = re.compile(PATTERNS["dmy_roman"])  # Roman months are upper-case only
+# Patterns whose first item is a digit after a look-behind that refuses a word character: they can only
+# begin where a digit run begins, so they are tried there only (windows.at_digits) instead of searched for.
+DIGIT_FIRST = frozenset(("dmy_num", "ymd_num", "dmy_roman", "d_range", "dm_range", "dmy_text", "ymd_text", "ydm_text",
+                         "my_num_range", "year_range", "year"))
 YEAR_AFTER_RE = re.compile(rf"\s?(?:{YEAR_AFTER})")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])|\n")
 
@@ -213,7 +217,8 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     candidates: list[Match] = []
     near_digits = digit_spans(text, 50, 40)  # every date has digits; month words sit within 50 characters
     for name, pattern in COMPILED.items():
-        for m in finditer(pattern, text, near_digits):
+        hits = at_digits(pattern, text, 50, 40) if name in DIGIT_FIRST else finditer(pattern, text, near_digits)
+        for m in hits:
             read = _read(name, m, lang, text)
             if read:
                 kind, value = read

@@ -31,7 +31,7 @@ from stdnum.pl import nip, regon
 from stdnum.ro import cui
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import digit_spans, finditer
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer
 
 
 def _bg_eik(n: str) -> bool:  # 13 digits = the 9-digit EIK of the company + a branch number
@@ -91,13 +91,12 @@ def _compact(raw: str) -> str:
 
 def find_ibans(text: str, lang: str | None = None) -> list[Match]:
     found = []
-    near_digits = digit_spans(text, 50, 40)
-    for m in finditer(IBAN, text, near_digits):
+    for m in at_digits(IBAN, text, 50, 40, shift=(2,)):  # "PL63…": the digits start two letters in
         if iban.is_valid(m.group()):
             found.append(Match("iban", m.start(), m.end(), iban.compact(m.group())))
     country = COUNTRY_OF.get(lang or "")
     if country:
-        for m in finditer(ACCOUNT, text, near_digits):
+        for m in at_digits(ACCOUNT, text, 50, 40):
             candidate = country + _compact(m.group())
             if iban.is_valid(candidate) and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Match("iban", m.start(), m.end(), candidate, {"written": "national"}))
@@ -121,7 +120,7 @@ def find_registry(text: str, lang: str | None = None) -> list[Match]:
             scheme = "SK-ICO" if base == "CZ-ICO" and lang in SK_LANGS else base
             extra = {"scheme": scheme, "label": label, "checked": check is not None}
             found.append(Match("registry_id", m.start(), m.end(), f"{scheme}-{number}", extra))
-    for m in finditer(VAT_BARE, text, near_digits):
+    for m in at_digits(VAT_BARE, text, 50, 40, shift=(2, 3)):  # "PL…", "ATU…" before the digits
         if eu_vat.is_valid(m.group()):
             extra = {"scheme": "EU-VAT", "label": "", "checked": True}
             found.append(Match("registry_id", m.start(), m.end(), f"EU-VAT-{m.group()}", extra))
