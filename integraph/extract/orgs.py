@@ -38,6 +38,23 @@ WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "
 CLOSING_TOKENS = re.compile(r",[ \u00a0]?((?:[^\W\d_]{1,4}\.?)(?:[ \u00a0]?[^\W\d_]{1,4}\.?){0,3})")
 
 
+@lru_cache(maxsize=4096)
+def _two_word_form(first: str, second: str, lang: str | None) -> bool:
+    """Is 'first second' a two-word legal form or institution phrase of the lexicon ('cooperativa sociale')?"""
+    from integraph.gazetteer.orgs import _words as lexicon
+    from integraph.gazetteer.phrases import token_key
+
+    phrases = lexicon(lang)[1]
+    key = (token_key(first), token_key(second))
+    return any(p == key for p, _ in phrases)
+
+
+def _ends_in_legal_form(name: str) -> bool:
+    from integraph.gazetteer.orgs import _suffix_kind
+
+    return _suffix_kind(name) is not None
+
+
 def _closing_form(text: str, end: int) -> tuple[int, str] | None:
     """(new end, kind) when a legal-form abbreviation follows the name after a comma."""
     from integraph.gazetteer.orgs import _suffix_kind
@@ -79,9 +96,11 @@ def compound_kind(word: str, lang: str | None) -> str | None:
     return None
 
 
+ARTICLE_WORDS = {"το", "τη", "την", "τον", "τα", "τις", "τους", "the", "la", "le", "les", "el", "los", "las", "il", "lo",
+                 "gli", "der", "die", "das", "den", "dem", "het", "o", "a", "os", "as", "an", "na"}
 FOREIGN_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "les", "et", "&", "d", "l"}
 # 'and' where the same word is a preposition elsewhere (Slovene 'in'): joins names in that language only.
-LANG_CONJUNCTIONS = {"sl": {"in"}}
+LANG_CONJUNCTIONS = {"sl": {"in"}, "mt": {"u"}}
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
@@ -121,7 +140,7 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
 
 HEAD_FINAL = {"hu", "fi", "et"}
 # Endings that make a capitalised word an adjective even at the start of a line ("Държавна агенция").
-STRONG_ADJECTIVE = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|cki|cka|ckie|ски|ска|ско|вна|ална|ична|ен|ный|ная|ний|"
+STRONG_ADJECTIVE = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|ární|ální|cki|cka|ckie|ски|ска|ско|вна|ална|ична|ен|ный|ная|ний|"
                               r"ische|ischer|isches|ical|ional|ale|ienne|ese|ική|ικό|ικός)$", re.I)
 SLAVIC = {"cs", "sk", "pl", "hr", "sl", "uk", "ru", "bg"}
 ARTICLES = {"A", "Az", "The", "Der", "Die", "Das", "La", "Le", "Les", "Il", "Lo", "El", "Los", "Las", "De", "Het",
@@ -158,6 +177,18 @@ def is_capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
+# Maltese writes the article on the next word: "tal-Ħamrun", "għall-Affarijiet", "is-Sigurtà"
+ARTICLE_PREFIX = re.compile(r"^(?:ta|għa|mi|fi|bi|li|i|u)?[lsdtnrxżċz]{0,2}-(?=[^\W\d_])")
+
+
+def name_cased(w: str) -> bool:
+    """Capitalised as a word of a name, also behind a joined article ('tal-Marsa', 'l-Impjiegi')."""
+    if w[:1].isupper():
+        return True
+    m = ARTICLE_PREFIX.match(w)
+    return bool(m) and w[m.end():m.end() + 1].isupper()
+
+
 class OrgFinder:
     def __init__(self, text: str, lang: str | None, legal_form, blocked: list[tuple[int, int]],
                  places: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
@@ -167,6 +198,7 @@ class OrgFinder:
         self._kinds: dict[tuple[str, str | None], str | None] = _KIND_CACHE.setdefault(id(legal_form), {})
         self.blocked = Spans(blocked)  # spans already taken (places, funds, dates…)
         self.places = sorted(places)
+        self._pwords: tuple[str, ...] | None = None
         self.place_starts = [p[0] for p in self.places]
         self.place_ends = sorted(p[1] for p in self.places)
         self.connectors = CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
@@ -175,7 +207,11 @@ class OrgFinder:
     def legal_form(self, word: str, lang: str | None) -> str | None:
         key = (word, lang)
         if key not in self._kinds:
-            self._kinds[key] = head_kind(self._legal_form, word, lang)
+            kind = head_kind(self._legal_form, word, lang)
+            joined = ARTICLE_PREFIX.match(word) if kind is None and lang == "mt" else None
+            if joined and word[joined.end():][:1].isupper():  # "mill-Ministeru", "il-Kunsill"
+                kind = head_kind(self._legal_form, word[joined.end():], lang)
+            self._kinds[key] = kind
         return self._kinds[key]
 
     def _free(self, a: int, b: int) -> bool:
@@ -190,7 +226,7 @@ class OrgFinder:
         while i < len(words):
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
-            lower_head = kind is not None and not (is_capitalised(w) or w.isupper())
+            lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
             abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip()
@@ -206,10 +242,10 @@ class OrgFinder:
                         kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
                     kind = None
             compound = False
-            if kind is None and is_capitalised(w) and self.lang in COMPOUND_HEADS:
-                kind = compound_kind(w, self.lang)  # "Erhvervsstyrelsen", "Migrationsverket"
+            if is_capitalised(w) and self.lang in COMPOUND_HEADS and compound_kind(w, self.lang):
+                kind = kind or compound_kind(w, self.lang)  # "Erhvervsstyrelsen", "Migrationsverket"
                 # alone a name only where it is not also a common noun ("die Ausländerbehörde")
-                compound = kind is not None and self.lang in COMPOUND_NAMES
+                compound = self.lang in COMPOUND_NAMES
             genitive_first = None
             if kind is None and lower_head and self.lang in GENITIVE_LED:
                 genitive_first = self._genitive_lead(words, i)  # "Lietuvos Respublikos vidaus reikalų ministerija"
@@ -230,8 +266,8 @@ class OrgFinder:
                 gap = text[pb:words[first][0]]
                 if gap.strip() not in ("",) + (("-", "–") if head_final else ()) or not (is_capitalised(pw) or pw.isupper()):
                     break
-                if abbreviation and "\n" in gap:
-                    break  # "Partners ⏎ Verein Brücken e.V.": a heading above is not part of the name
+                if "\n" in gap:
+                    break  # "Partners ⏎ Verein Brücken e.V.", "Kapcsolat ⏎ Hídfő Alapítvány": a line above is not in it
                 if not self._free(pa, pb) and kind in ("public", "academic") and first == i and gap == " " \
                         and self._place_ends_at(pb):
                     first -= 1  # "Aarhus Kommune", "Göteborgs Stad": the town's body
@@ -239,12 +275,17 @@ class OrgFinder:
                 if pw in ARTICLES or self.legal_form(pw, self.lang) and not head_final or not self._free(pa, pb) \
                         and not head_final:
                     break
-                if not head_final and not ADJECTIVE_END.search(pw) and not lower_head:
+                if not head_final and not ADJECTIVE_END.search(pw) and not lower_head and \
+                        not (self.lang == "de" and pw.endswith("er") and len(pw) > 4):  # "Aachener Netzwerk"
                     break
                 first -= 1
                 if lower_head:
                     break
-            last = i if abbreviation or genitive_first is not None else self._extend(words, i, english)
+            head_end = i
+            if i + 1 < len(words) and words[i + 1][2].islower() and text[b:words[i + 1][0]] == " " \
+                    and _two_word_form(w, words[i + 1][2], self.lang):
+                head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
+            last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
             if last == i and not self._quoted_after(b) and first == i and not compound:
                 last = self._genitive(words, i, kind)
                 if last == i:
@@ -252,6 +293,9 @@ class OrgFinder:
                     continue
                 last = self._closing_country(words, last)  # "Ministerstvo vnútra Slovenskej republiky"
             s, e = words[first][0], words[last][1]
+            joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else None
+            if joined and words[first][2][joined.end():][:1].isupper():
+                s += joined.end()  # "mill-Ministeru …": the name starts after the joined article
             if compound and first == i:
                 joined = COORDINATED.search(text, max(0, s - 40), s)  # "Udlændinge- og Integrationsministeriet"
                 if joined and joined.end() == s:
@@ -259,8 +303,8 @@ class OrgFinder:
             q = self._quoted_after(words[last][1])
             if q:
                 e = q
-            elif text[e:e + 1] == "." and "." in words[last][2]:
-                e += 1  # "e.V.", "o.p.s.": the abbreviation's own last dot
+            elif text[e:e + 1] == "." and ("." in words[last][2] or _ends_in_legal_form(text[s:e + 1])):
+                e += 1  # "e.V.", "o.p.s.", "e. V.": the abbreviation's own last dot
             if abbreviation and kind == "suffix":
                 kind = self.legal_form(w, self.lang)  # the kind the abbreviation stands for
             closing = _closing_form(text, e)
@@ -337,7 +381,7 @@ class OrgFinder:
         m = re.match(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]", self.text[pos:])
         return pos + m.end() if m else None
 
-    def _extend(self, words: list[tuple[int, int, str]], i: int, foreign: bool = False) -> int:
+    def _extend(self, words: list[tuple[int, int, str]], i: int, foreign: bool = False, two_word_form: bool = False) -> int:
         """Index of the last word of a name whose head is words[i].
 
         `foreign`: an English (or French) name inside another language's text, which the
@@ -347,11 +391,22 @@ class OrgFinder:
             (self.connectors, self.weak)
         last = i
         j = i + 1
+        lower_head = words[i][2].islower() and not two_word_form
         while j < len(words):
             a, b, w = words[j]
             gap = text[words[j - 1][1]:a]
             if "\n" in gap or any(c in gap for c in ",;:()[]„“\"«»"):
+                if last == j - 1 and gap.strip() == "," and any(words[k][2].lower() in connectors or not is_capitalised(words[k][2])
+                                                                 for k in range(i + 1, j)) \
+                        and self._portfolio_list(words, j) is not None:
+                    last = self._portfolio_list(words, j)  # "Ministerio de Inclusión, Seguridad Social y Migraciones"
+                    j = last + 1
+                    continue
                 break
+            if lower_head and j == i + 1 and is_capitalised(w) and not gap.strip() and self._free(a, b):
+                break  # "Malmö universitet ⏎ Jobbspårets …": after a lower-case head a capital starts anew
+            if self._project_word(w):
+                break  # "… w Projekcie": a name does not run into the project
             if not self._free(a, b):
                 # a place inside a public body's name: "Gmina Miejska Kraków", "Община Пловдив"
                 prev_low = words[j - 1][2].lower()
@@ -359,7 +414,7 @@ class OrgFinder:
                     break
             if gap.strip() and gap.strip() not in "–-&":
                 break
-            if is_capitalised(w) or (w.isupper() and len(w) > 1):
+            if name_cased(w) or (w.isupper() and len(w) > 1):
                 if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in connectors:
                     break  # "… i Stowarzyszenie …": a new organisation starts
                 last = j
@@ -372,12 +427,19 @@ class OrgFinder:
                 continue
             if low in connectors and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
+                if self._project_word(nw):
+                    break  # "Migrationsverket för projektet …", "… do realizacji projektu"
+                if nw.lower() in ARTICLE_WORDS and j + 2 < len(words) and words[j + 2][2].islower() \
+                        and low not in weak:
+                    break  # "… Ασύλου για το πρόγραμμα": a preposition and an article start a phrase
+                if low in weak and not self._free(*words[j - 1][:2]):
+                    break  # "Ville de Lyon et France Travail": after a town, 'and' starts another name
                 if low in weak and j + 2 < len(words) and is_capitalised(nw) and \
                         self.legal_form(words[j + 2][2], self.lang) and not text_gap(text, nb, words[j + 2][0]):
                     break  # "Община Пловдив и Пловдивски университет": a second name starts
                 if "\n" in text[b:na] or any(c in text[b:na] for c in ",;:()"):
                     break
-                if low in weak and not is_capitalised(nw):
+                if low in weak and not name_cased(nw):
                     # "Център за модернизиране на политики" keeps lower-case words after
                     # strong connectors only; "X и иновации" only when more name follows
                     if last == j - 1 and self._lower_run_is_name(words, j + 1):
@@ -395,6 +457,36 @@ class OrgFinder:
                 continue
             break
         return self._lower_tail(words, i, last)
+
+    def _project_word(self, w: str) -> bool:
+        if self._pwords is None:
+            from integraph.gazetteer import cues
+
+            self._pwords = tuple(p.lower() for p in cues.cues("project_words", self.lang) if len(p) > 3)
+        low = w.lower()
+        return any(low.startswith(p) for p in self._pwords)
+
+    def _portfolio_list(self, words: list[tuple[int, int, str]], j: int) -> int | None:
+        """'Ministerio de Inclusión, Seguridad Social y Migraciones', 'Ministerium für Kinder, Jugend,
+        Familie … und Integration': a public body's portfolio, listed with commas and closed by 'and'
+        before a capitalised word. The index of the list's last word, else None."""
+        k, items = j, 0
+        while k < len(words) and items < 8:
+            gap = self.text[words[k - 1][1]:words[k][0]]
+            if "\n" in gap or not name_cased(words[k][2]) or gap.strip() not in (",", "") \
+                    or self.legal_form(words[k][2], self.lang):
+                return None  # "…, Mazowiecki Urząd Wojewódzki i Stowarzyszenie …": other bodies, not a portfolio
+            while k + 1 < len(words) and name_cased(words[k + 1][2]) and \
+                    self.text[words[k][1]:words[k + 1][0]] in (" ", "-"):
+                k += 1  # "Seguridad Social": an item of two words
+            items += 1
+            if k + 2 < len(words) and words[k + 1][2].lower() in WEAK_CONNECTORS \
+                    and self.text[words[k][1]:words[k + 1][0]] == " " and name_cased(words[k + 2][2]):
+                return k + 2  # "… y Migraciones"
+            k += 1
+            if k >= len(words) or self.text[words[k - 1][1]:words[k][0]].strip() != ",":
+                return None
+        return None
 
     def _lower_tail(self, words: list[tuple[int, int, str]], i: int, last: int) -> int:
         """'Spolek Společný prostor, z. s.': one lower-case word closing a name before punctuation."""

@@ -36,6 +36,17 @@ CASES = [
      ["Udlændinge- og Integrationsministeriet", "Erhvervsstyrelsen"]),
     # an English name inside a Danish sentence is head-final and ends before the Danish 'og'
     ("da", "Vi samarbejder med VIA University College og kommunen.", ["VIA University College"]),
+    # a ministry's portfolio listed with commas; not a list of other bodies
+    ("es", "a través del Ministerio de Inclusión, Seguridad Social y Migraciones.",
+     ["Ministerio de Inclusión, Seguridad Social y Migraciones"]),
+    # a name never spans lines, nor runs into an article phrase or the project
+    ("hu", "Kapcsolat\n\nHídfő Alapítvány", ["Hídfő Alapítvány"]),
+    ("el", "το Υπουργείο Μετανάστευσης και Ασύλου για το πρόγραμμα", ["Υπουργείο Μετανάστευσης και Ασύλου"]),
+    ("sv", "Migrationsverket för projektet Trygg start", ["Migrationsverket"]),
+    # Maltese articles joined to the next word; a two-word legal form heading the name
+    ("mt", "il-Kunsill Lokali tal-Ħamrun u l-Kunsill Lokali tal-Marsa", ["Kunsill Lokali tal-Ħamrun", "Kunsill Lokali tal-Marsa"]),
+    ("it", "la Cooperativa sociale Filo Comune ha concluso", ["Cooperativa sociale Filo Comune"]),
+    ("de", "Das Aachener Netzwerk Neue Nachbarn e. V. lädt ein.", ["Aachener Netzwerk Neue Nachbarn e. V."]),
 ]
 
 
@@ -93,6 +104,7 @@ def _finder(text: str, lang: str) -> OrgFinder:
     ("sk", "Ministerstvo vnútra Slovenskej republiky ako riadiaci orgán", ["Ministerstvo vnútra Slovenskej republiky"]),
     ("lt", "Finansuoja Lietuvos Respublikos vidaus reikalų ministerija.", ["Lietuvos Respublikos vidaus reikalų ministerija"]),
     ("nl", "in samenwerking met Stad Gent en het Agentschap", ["Stad Gent"]),
+    ("fr", "avec la Ville de Lyon et France Travail", ["Ville de Lyon"]),
 ])
 def test_places_inside_the_names_of_public_bodies(lang, text, expected):
     found = _finder(text, lang)
