@@ -45,6 +45,11 @@ def convert(data: bytes) -> Converted:
     if not blocks:
         blocks = fallback_blocks(trafilatura.load_html(data))
     title = (meta.title or "").strip() or None if meta else None
+    line = _dateline(tree)
+    if line and blocks and not any(line in b.text for b in blocks):
+        # the page's date line, dropped as page furniture, read as the text's dateline under its title
+        at = next((k + 1 for k, b in enumerate(blocks[:3]) if b.kind == "heading"), 0)
+        blocks.insert(at, Block("paragraph", line))
     return Converted(blocks=blocks, media_type="text/html", title=title, date=date)
 
 
@@ -118,6 +123,8 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
         if child.tag == "lb":
             parts.append("\n")
         else:
+            if child.tag in ("p", "head", "list", "item") and "".join(parts).strip():
+                parts.append("\n")  # "<cell>Nieuwsbrief nr. 27<p>18 maart 2025</p>": a block starts a line
             inner = _text(child, skip)
             parts.append(inner)
             target = child.get("target") if child.tag == "ref" else None
@@ -162,4 +169,44 @@ def markup_date(tree: lxml.html.HtmlElement) -> str | None:
         m = ISO_DATE.match(value.strip())
         if m and 1900 < int(m.group(1)) < 2200:
             return "-".join(p for p in m.groups() if p)
+    return _dated_element(tree)
+
+
+# Elements whose class or id says they hold the page's date ("meta", "post-date", "byline"…);
+# trafilatura drops them from the text as page furniture, so the date is read here.
+DATED_CLASS = re.compile(r"(?<![a-z])(?:meta|date|dateline|time|posted|published|byline|updated|pr-meta|article-info)",
+                         re.I)
+NUMERIC_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?![\d.]?\d)|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+def _dateline(tree: lxml.html.HtmlElement) -> str | None:
+    """The text of the first short element the markup marks as a date line and that holds a year:
+    'Última actualización: 12 de junio de 2025', 'Stand: 14.03.2025'."""
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag in ("script", "style", "meta", "time") or not DATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 120 and re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) and "©" not in text:
+            return text
+    return None
+
+
+def _dated_element(tree: lxml.html.HtmlElement) -> str | None:
+    """'<p class="meta">Stand: 14.03.2025</p>', '<div class="pr-meta">… Data: 30/01/2025</div>': a numeric
+    day in a short element the markup marks as the page's date line (day first, as Europe writes it)."""
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag in ("script", "style") or not DATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 200:
+            continue
+        m = NUMERIC_DAY.search(text)
+        if not m:
+            continue
+        if m.group(4):
+            y, mo, d = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        else:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
     return None

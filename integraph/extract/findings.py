@@ -116,24 +116,33 @@ def _country_of_language(lang: str | None) -> str | None:
 
 
 def document_as_of(doc: Document, values: list[Match]) -> str | None:
-    """The date a document speaks from: its stated date, a dated header, a year in its
-    title, else the year it names most often (the latest on ties)."""
+    """The date a document speaks from: its dateline or dated header; else a year in its title
+    (an annual report speaks from its year), made precise by a stated date of that year (a
+    'published' or 'Date:' line, a signed-off dateline at the end); else the page's own date,
+    else the year it names most often (the latest on ties)."""
     head_end = min(len(doc.text), 300)
-    for m in values:
-        if m.kind == "date" and m.start < head_end and m.extra.get("precision") == "day" and (
-                _on_own_line(doc.text, m) or _after_dated_cue(doc, m)):
+    days = [m for m in values if m.kind == "date" and m.extra.get("precision") == "day"]
+    for m in days:  # "last updated 4 May 2025", "Datum a čas: 18. 6. 2025" at the top
+        if m.start < head_end and (_after_dated_cue(doc, m) or _after_dated_cue(doc, m, "date_label")):
             return str(m.value)
+    for m in days:  # "Bologna, 10 febbraio 2025"
+        if m.start < head_end and _on_own_line(doc.text, m):
+            return str(m.value)
+    stated = _stated_date(doc, days)
+    if stated is None and doc.date and not doc.media_type.startswith(("application/pdf", "application/vnd")):
+        stated = doc.date  # a web page's stated date; a PDF's or DOCX's is only when the file was written
     if doc.title:
         from integraph.extract.recognise import dates
 
-        stated = [m for m in dates.find(doc.title, doc.language) if m.kind == "date"]
-        if len(stated) == 1:
-            return str(stated[0].value)
+        in_title = [m for m in dates.find(doc.title, doc.language) if m.kind == "date"]
+        if len(in_title) == 1 and in_title[0].extra.get("precision") != "year":
+            return str(in_title[0].value)
         years = YEAR_IN_TITLE.findall(doc.title)
         if len(years) == 1:
-            return years[0]
-    if doc.date and not doc.media_type.startswith(("application/pdf", "application/vnd")):
-        return doc.date  # a web page's stated date; a PDF's or DOCX's is only when the file was written
+            # "Förderaufruf 2025 … Stand: 14.03.2025" → the day; "Annual report 2024 … 28 March 2025" → 2024
+            return stated if stated and stated.startswith(years[0]) else years[0]
+    if stated:
+        return stated
     counts: dict[str, int] = {}
     for m in values:
         if m.kind == "date":
@@ -144,12 +153,28 @@ def document_as_of(doc: Document, values: list[Match]) -> str | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
-def _after_dated_cue(doc: Document, m: Match) -> bool:
-    """'last updated 10 March 2025', 'Frissítve: 2025. november 3.', 'Zverejnené: 10. 2. 2025'."""
+def _stated_date(doc: Document, days: list[Match]) -> str | None:
+    head_end = min(len(doc.text), 300)
+    for m in days:  # "Stand: 14.03.2025", "közzétéve: 2024. március 28." in a footer
+        if _after_dated_cue(doc, m):
+            return str(m.value)
+    for m in days:  # "Datum a čas: 18. 6. 2025" atop minutes, "Data: 30/01/2025" under a press release's title
+        if m.start < 2 * head_end and _after_dated_cue(doc, m, "date_label"):
+            return str(m.value)
+    for m in reversed(days):  # "Malmö den 20 mars 2026" above the board's signatures
+        if m.start > len(doc.text) - 600 and _on_own_line(doc.text, m):
+            return str(m.value)
+    return None
+
+
+def _after_dated_cue(doc: Document, m: Match, group: str = "dated") -> bool:
+    """'last updated 10 March 2025', 'Frissítve: 2025. november 3.', 'Zverejnené: 10. 2. 2025'
+    (group "dated"); 'Datum: …', 'Data: …' (group "date_label")."""
     from integraph.gazetteer import cues
 
     before = doc.text[max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 40):m.start].lower().rstrip(" :·–-")
-    return any(before.endswith(c.lower()) for c in cues.cues("dated", doc.language))
+    return any(before.endswith(c.lower()) and not before[:-len(c)][-1:].isalpha()
+               for c in cues.cues(group, doc.language))
 
 
 def _on_own_line(text: str, m: Match) -> bool:
@@ -157,7 +182,7 @@ def _on_own_line(text: str, m: Match) -> bool:
     byline ('30/05/2020 editor') — not a labelled field ('Registered: 14 March 2012')."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip("=-_*#~ ")  # a text underline
     before = text[line_start:m.start]
     # "PRESSMEDDELANDE · Göteborg 14 november 2024": a kind of text and a place may lead a dateline
     return len(line) < 80 and ":" not in before and (len(before.strip()) <= 25 or

@@ -345,6 +345,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     paras = paragraphs(found)
     label_starts = {m.start(): g for g, m in labels}
     heading_starts = {sec.start for sec in found.doc.sections}
+    dated = found.of_kind("date")
     out = []
     for i, (a, b) in enumerate(paras):
         line = text[a:b].strip()
@@ -358,7 +359,9 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
             found_here = {label_starts[k] for k in label_starts if x <= k < y}
             if not found_here:
                 # the fields must follow the title line at once; one short line may stand among
-                # them (a wrapped "Funduszy EOG", a "last updated" date)
+                # them (a wrapped "Funduszy EOG"), and a page's date line does not count
+                if y - x <= 80 and any(x <= m.start < y for m in dated):
+                    continue
                 gaps += 1
                 if gaps > 1 or y - x > 80 or (x in heading_starts and not groups):
                     # a heading before the first field starts another block (a PDF may style a

@@ -184,3 +184,19 @@ def test_html_definition_lists_and_markdown_tables_become_label_rows():
     assert "Duración: | del 1 de marzo de 2024" in doc.text
     md = "# Projects\n\n| Project | Lead | Amount |\n|---|---|---|\n| Open Doors | City of Ghent | € 10,000 |\n"
     assert "Open Doors | City of Ghent | € 10,000" in to_document(md.encode(), "p.md").text
+
+
+def test_html_date_line_dropped_as_page_furniture_is_kept():
+    html = ("<html><body><main><h1>Bewilligte Projekte 2025</h1><p class='meta'>Stand: 14.03.2025</p>"
+            "<p>Im Förderaufruf 2025 wurden zehn Projekte bewilligt, die im Januar beginnen und zwei Jahre laufen. "
+            "Die Liste nennt Träger, Orte und Summen.</p></main></body></html>").encode()
+    doc = to_document(html, "p.html")
+    assert doc.date == "2025-03-14"
+    assert "Stand: 14.03.2025" in doc.text
+
+
+def test_html_table_cell_lines_stay_apart():
+    html = ("<html><body><main><h1>Nieuwsbrief</h1><table><tr><td>Nieuwsbrief nr. 27<br>18 maart 2025</td></tr>"
+            "</table><p>De lente komt eraan en met haar een nieuw project voor nieuwkomers in de stad, met buddy's "
+            "en taallessen.</p></main></body></html>").encode()
+    assert "2718" not in to_document(html, "n.html").text

@@ -14,6 +14,15 @@ from integraph.extract.findings import analyse
     # a labelled date that is not the document's own stays a fact of the text
     ("Stowarzyszenie Razem\n\nData rejestracji: 14 marca 2012\n\nW 2024 roku prowadziliśmy dwa projekty. "
      "W 2024 roku otworzyliśmy punkt.\n", "c.txt", "2024"),
+    # a year in the title, made precise by a date line of that year, not by a later signature
+    ("Zápis z jednání platformy v roce 2025\n\nDatum a čas: 18. 6. 2025, 9:00\n\nPříští jednání 17. 9. 2025.\n",
+     "d.txt", "2025-06-18"),
+    ("Výroční zpráva 2024\n\nV roce 2024 jsme vedli dva kurzy češtiny pro dospělé a jeden kurz pro děti. "
+     "Kurzy pokračují i v roce 2025 a rozšíříme je o poradenství. " * 4 + "\n\nV Praze dne 28. 3. 2025\n",
+     "e.txt", "2024"),
+    # no date at the top: the signed-off dateline at the end
+    ("Verksamhetsberättelse\n\nFöreningen drev två projekt under året och planerar ett tredje 2027.\n\n"
+     "Malmö den 20 mars 2026\n\nStyrelsen\n", "f.txt", "2026-03-20"),
 ])
 def test_as_of_comes_from_a_dateline_or_an_updated_cue(text, name, expected):
     doc = to_document(text.encode(), name)
