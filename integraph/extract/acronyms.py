@@ -22,6 +22,8 @@ NOT_ORG_ACRONYMS = {
     "HTML", "URL", "WWW", "MB", "KB", "GB", "PLN", "EUR", "BGN", "CZK", "USD", "CET", "PS", "NB", "Nr", "NR", "KRS",
     "NIP", "REGON", "IČO", "IČ", "ЕИК", "COVID", "COVID-19", "LGBT", "LGBTI", "LGBTIQ", "ROMA", "BG", "PL", "CZ", "DE",
     "FR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "B", "C", "D", "E", "F", "Q",
+    # regions written as acronyms (Nordrhein-Westfalen, Provence-Alpes-Côte d'Azur, Île-de-France, Baden-Württemberg)
+    "NRW", "PACA", "IDF", "BW",
 }
 ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
 

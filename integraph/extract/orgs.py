@@ -178,7 +178,7 @@ def is_capitalised(w: str) -> bool:
 
 
 # Maltese writes the article on the next word: "tal-Ħamrun", "għall-Affarijiet", "is-Sigurtà"
-ARTICLE_PREFIX = re.compile(r"^(?:ta|għa|mi|fi|bi|li|i|u)?[lsdtnrxżċz]{0,2}-(?=[^\W\d_])")
+ARTICLE_PREFIX = re.compile(r"^(?:(?:ta|għa|mi|fi|bi|li|ma|sa|bħa|i|u)?[lsdtnrxżċz]{0,2}-|[^\W\d_]{1,4}['’])(?=[^\W\d_])")
 
 
 def name_cased(w: str) -> bool:
@@ -261,6 +261,8 @@ class OrgFinder:
             english = kind not in ("generic", "suffix") and self.lang not in (None, "en") \
                 and is_capitalised(w) and not self._legal_form(w, self.lang)
             head_final = self.lang in HEAD_FINAL or kind == "suffix" or english
+            if kind == "generic" and first == i:
+                first = self._dash_named(words, i)  # "Πυξίδα – Κέντρο Ένταξης Μεταναστών"
             while first > 0 and i - first < 6 and genitive_first is None:
                 pa, pb, pw = words[first - 1]
                 gap = text[pb:words[first][0]]
@@ -318,6 +320,23 @@ class OrgFinder:
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+    def _dash_named(self, words: list[tuple[int, int, str]], i: int) -> int:
+        """'Pyxida – Centro per l'integrazione': a short capitalised name and a dash before a plain
+        head ('centre', 'office') belong to the name. The index of its first word, else `i`."""
+        if i == 0 or self.text[words[i - 1][1]:words[i][0]] not in (" – ", " - ", " — "):
+            return i
+        k = i - 1
+        while k > 0 and i - k < 3 and is_capitalised(words[k - 1][2]) and words[k - 1][2] not in ARTICLES \
+                and self.text[words[k - 1][1]:words[k][0]] == " ":
+            k -= 1
+        if words[k][2] in ARTICLES:
+            return i
+        start_gap = self.text[max(0, words[k][0] - 2):words[k][0]]
+        if not is_capitalised(words[k][2]) or not self._free(words[k][0], words[i - 1][1]) or \
+                (k > 0 and "\n" not in start_gap and not re.search(r"[\s(«„\"“]$", start_gap)):
+            return i
+        return k
 
     def _place_ends_at(self, pos: int) -> bool:
         k = bisect_right(self.place_ends, pos) - 1

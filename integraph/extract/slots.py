@@ -375,10 +375,53 @@ def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Men
                 elif group == "amount" and currency and not _inside_kind(found, a, b, "amount"):
                     number = parse_number(value)  # "412 380,50" under "Schválený NFP (€)"
                     if number is not None and number > 0:
-                        em.fact(f.entity, "Project", "amount", f"{number} {currency}", a, b, EXTRACTOR, 0.75)
+                        number = number * row.scale  # "0,85" under "Zuwendung (Mio. €)"
+                        em.fact(f.entity, "Project", "amount", f"{_plain(number)} {currency}", a, b, EXTRACTOR, 0.75)
+                elif group == "place":
+                    for eid, x, y in _towns_in_cell(found, em, mentions, a, b):
+                        em.fact(f.entity, "Project", "place", eid, x, y, EXTRACTOR, 0.75)
                 elif group == "grant_id" and not _inside_kind(found, a, b, "grant_id") \
                         and re.search(r"\d", value) and " " not in value.strip() and 4 <= len(value) <= 60:
                     em.fact(f.entity, "Project", "grant_id", value, a, b, EXTRACTOR, 0.75)
+
+
+def _towns_in_cell(found: Findings, em: Emitter, mentions: Mentions, a: int, b: int) -> list[tuple[str, int, int]]:
+    """The towns a place column names ('Köln', 'Koper, Izola, Piran'): places already found in the
+    cell, and each listed item the town table knows (a bare name needs no context here, the column
+    says it is a place)."""
+    from integraph.gazetteer import cities
+
+    text = found.doc.text
+    out = [(m.entity, m.start, m.end) for m in mentions.within(a, b, "Place")]
+    pos = a
+    for item in re.split(r"\s*(?:,|;|/|\s+(?:" + CONJUNCTIONS + r")\s+)\s*", text[a:b]):
+        x = text.find(item, pos, b) if item else -1
+        if x < 0:
+            continue
+        pos = x + len(item)
+        if any(x < e and s < x + len(item) for _, s, e in out) or not item[:1].isupper():
+            continue
+        hits = cities.lookup(item.strip(), found.extra.get("country_hint"))
+        if not hits:
+            continue
+        town = hits[0]
+        eid = em.entity("Place", f"city:{town['id']}")
+        em.fact(eid, "Place", "ref", str(town["id"]), x, x + len(item), EXTRACTOR, 0.75)
+        em.fact(eid, "Place", "kind", "city", x, x + len(item), EXTRACTOR, 0.75)
+        em.fact(eid, "Place", "name", item, x, x + len(item), EXTRACTOR, 0.75)
+        if town.get("country"):
+            em.fact(eid, "Place", "country", town["country"], x, x + len(item), EXTRACTOR, 0.75)
+        mentions.add(Mention(x, x + len(item), eid, "Place", item))
+        out.append((eid, x, x + len(item)))
+    return out
+
+
+def _plain(number: object) -> str:
+    """850000.00 → '850000', 412380.50 → '412380.5'."""
+    from decimal import Decimal
+
+    d = Decimal(str(number))
+    return format(d.quantize(Decimal(1)) if d == d.to_integral() else d.normalize(), "f")
 
 
 def _inside_kind(found: Findings, a: int, b: int, kind: str) -> bool:

@@ -25,6 +25,7 @@ class Row:
     start: int
     end: int
     cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # field group -> cell span
+    scale: int = 1  # the amount column's unit: "Zuwendung (Mio. €)", "Částka (tis. Kč)"
 
 
 @dataclass
@@ -46,11 +47,12 @@ def find_tables(found: Findings, paragraphs: list[tuple[int, int]]) -> list[Tabl
             i += 1
             continue
         currency = _header_currency(found, text[a:b], columns)
+        scale = _header_scale(found, text[a:b], columns) if currency else 1
         rows = []
         j = i + 1
         while j < len(split) and len(split[j][2]) == len(cells):
             ra, rb, rcells = split[j]
-            rows.append(Row(ra, rb, {g: span for g, span in zip(columns, rcells) if g}))
+            rows.append(Row(ra, rb, {g: span for g, span in zip(columns, rcells) if g}, scale))
             j += 1
         if rows:
             tables.append(Table(columns, currency, rows))
@@ -104,3 +106,18 @@ def _header_currency(found: Findings, header: str, columns: list[str | None]) ->
         if code:
             return code
     return None
+
+
+def _header_scale(found: Findings, header: str, columns: list[str | None]) -> int:
+    """'Zuwendung (Mio. €)' → 1 000 000, 'Částka (tis. Kč)' → 1 000, 'Budget (k€)' → 1 000."""
+    from integraph.extract.recognise.amounts import _scale
+
+    cell = header.split(SEPARATOR)[columns.index("amount")]
+    for token in re.findall(r"\w+\.?", cell):
+        short = token if token in ("k", "m", "mn", "bn") else None
+        factor = _scale(None if short else token.rstrip("."), short, found.lang) if short or len(token) > 1 else 1
+        if factor == 1 and token.endswith("."):
+            factor = _scale(token, None, found.lang)
+        if factor > 1:
+            return factor
+    return 1

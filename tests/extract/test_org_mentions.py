@@ -46,6 +46,9 @@ CASES = [
     # Maltese articles joined to the next word; a two-word legal form heading the name
     ("mt", "il-Kunsill Lokali tal-Ħamrun u l-Kunsill Lokali tal-Marsa", ["Kunsill Lokali tal-Ħamrun", "Kunsill Lokali tal-Marsa"]),
     ("it", "la Cooperativa sociale Filo Comune ha concluso", ["Cooperativa sociale Filo Comune"]),
+    ("mt", "flimkien mal-Assoċjazzjoni Id f'Id u oħrajn", ["Assoċjazzjoni Id f'Id"]),
+    # a short name and a dash before a plain head ('centre') belong to the name; an article does not
+    ("el", "Η Πυξίδα – Κέντρο Ένταξης Μεταναστών συνεχίζει", ["Πυξίδα – Κέντρο Ένταξης Μεταναστών"]),
     ("de", "Das Aachener Netzwerk Neue Nachbarn e. V. lädt ein.", ["Aachener Netzwerk Neue Nachbarn e. V."]),
 ]
 

@@ -51,3 +51,21 @@ def test_a_paragraph_opening_with_a_projects_lead_speaks_of_that_project():
 def test_a_ministry_listing_approved_projects_is_not_their_partner():
     partners = _facts(CALL, "sl", "partner")
     assert not any(p.startswith("Urad") for ps in partners.values() for p in ps)
+
+
+GRANTS = """Bewilligte Projekte 2025
+
+Träger | Projekt | Ort | Laufzeit | Zuwendung (Mio. €)
+
+Verein Brückenbau e. V. | Sprachcafé Nord | Köln | 01/2025–12/2026 | 0,12
+
+Bildungswerk Süd e. V. | Lernhaus Süd | Essen, Bochum | 01/2025–12/2026 | 0,85
+"""
+
+
+def test_a_grant_table_gives_places_from_its_place_column_and_amounts_in_its_header_unit():
+    places = _facts(GRANTS, "de", "place")
+    amounts = _facts(GRANTS, "de", "amount")
+    assert places["Sprachcafé Nord"] == {"Köln"}
+    assert places["Lernhaus Süd"] == {"Essen", "Bochum"}
+    assert amounts["Lernhaus Süd"] == {"850000 EUR"}
