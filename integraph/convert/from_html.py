@@ -39,6 +39,7 @@ def convert(data: bytes) -> Converted:
     date = markup_date(tree)
     body = trafilatura.load_html(data)
     definition_rows(body)
+    inner_asides(body)
     xml = trafilatura.extract(body, output_format="xml", include_formatting=True,
                               include_tables=True, include_links=True, include_comments=False, include_images=False)
     blocks = xml_blocks(xml) if xml else []
@@ -77,6 +78,17 @@ def definition_rows(tree: lxml.html.HtmlElement | None) -> None:
             p.text = row
             dl.append(p)
         dl.tag = "div"
+
+
+def inner_asides(tree: lxml.html.HtmlElement | None) -> None:
+    """An `<aside>` inside the article ('À propos d'Escale Solidaire: founded in 1998, also runs the
+    project …') is part of the text; trafilatura drops every aside as a sidebar. One with a paragraph
+    of prose is kept; link lists and teasers stay out."""
+    if tree is None:
+        return
+    for aside in tree.xpath("//article//aside | //main//aside"):
+        if any(len(" ".join(p.text_content().split())) >= 120 for p in aside.iter("p")):
+            aside.tag = "section"
 
 
 def xml_blocks(xml: str) -> list[Block]:

@@ -268,10 +268,19 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
             name = text[a:b]
             if name not in times:
                 times[name] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-            if times[name] >= 2:
+            # "för projektet Trygg start i Lund, som riktar sig …": the whole run, closed by a comma
+            # and a relative pronoun, names what the clause then describes
+            if times[name] >= 2 or (k == len(words) and _relative_clause_after(text, b, found.lang)):
                 out.append((a, b))
                 break
     return out
+
+
+def _relative_clause_after(text: str, pos: int, lang: str | None) -> bool:
+    from integraph.gazetteer import cues
+
+    m = re.match(r",\s+(\w+)", text[pos:pos + 30])
+    return bool(m) and m.group(1).lower() in cues.cues("relative_pronouns", lang)
 
 
 APPOSITION = re.compile(r",[ \t]+(?:\w{1,4}[ \t]+)?(\w+)")

@@ -433,6 +433,9 @@ class OrgFinder:
                     break
             if gap.strip() and gap.strip() not in "–-&":
                 break
+            if gap.strip() in ("–", "—") and gap != gap.strip() and \
+                    re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:19|20)\d\d(?!\d)", text[a:a + 80]):
+                break  # "Föreningen Gemensam Grund – Verksamhetsberättelse 2025": a document's title, not the name
             if name_cased(w) or (w.isupper() and len(w) > 1):
                 if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in connectors:
                     break  # "… i Stowarzyszenie …": a new organisation starts

@@ -416,6 +416,19 @@ def _towns_in_cell(found: Findings, em: Emitter, mentions: Mentions, a: int, b: 
     return out
 
 
+def _in_cue_list(text: str, a: int, b: int, orgs: list[Mention]) -> bool:
+    """Does the cooperation cue's list reach the organisation at `b`? Not past a clause: 'tillsammans
+    med Lunds kommun sökt medel … hos Migrationsverket' names one partner, not the funder."""
+    from integraph.extract.orgs import ARTICLE_WORDS, CONNECTORS
+
+    between = list(text[a:b])
+    for o in orgs:
+        for k in range(max(o.start, a), min(o.end, b)):
+            between[k - a] = " "
+    words = re.findall(r"[^\W\d_]+", "".join(between))
+    return not any(w.islower() and len(w) >= 4 and w not in CONNECTORS and w not in ARTICLE_WORDS for w in words)
+
+
 def _plain(number: object) -> str:
     """850000.00 → '850000', 412380.50 → '412380.5'."""
     from decimal import Decimal
@@ -510,7 +523,8 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         for o in orgs:
             rel = o.start - s.start
             if cut is not None and rel > cut:
-                em.fact(f.entity, "Project", "partner", o.entity, s.start, s.end, EXTRACTOR, 0.75)
+                if _in_cue_list(text, s.start + cut + len(cue), o.start, orgs):
+                    em.fact(f.entity, "Project", "partner", o.entity, s.start, s.end, EXTRACTOR, 0.75)
                 continue
             before = low[max(0, rel - 12):rel]
             if any(re.search(rf"(?<!\w){re.escape(a)}\s+$", before) for a in agents if a):

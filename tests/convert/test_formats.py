@@ -200,3 +200,11 @@ def test_html_table_cell_lines_stay_apart():
             "</table><p>De lente komt eraan en met haar een nieuw project voor nieuwkomers in de stad, met buddy's "
             "en taallessen.</p></main></body></html>").encode()
     assert "2718" not in to_document(html, "n.html").text
+
+
+def test_html_aside_inside_the_article_with_prose_is_kept():
+    prose = ("Association créée à Marseille en 1998, Escale accompagne chaque année 1 500 personnes exilées "
+             "vers le logement et l'emploi, et porte aussi le projet Parcours Pro.")
+    html = (f"<html><body><article><h1>Conférence finale</h1><p>{'Le projet se termine en juin. ' * 6}</p>"
+            f"<aside class='about'><h2>À propos</h2><p>{prose}</p></aside></article></body></html>").encode()
+    assert "Parcours Pro" in to_document(html, "a.html").text

@@ -47,6 +47,9 @@ CASES = [
     ("mt", "il-Kunsill Lokali tal-Ħamrun u l-Kunsill Lokali tal-Marsa", ["Kunsill Lokali tal-Ħamrun", "Kunsill Lokali tal-Marsa"]),
     ("it", "la Cooperativa sociale Filo Comune ha concluso", ["Cooperativa sociale Filo Comune"]),
     ("mt", "flimkien mal-Assoċjazzjoni Id f'Id u oħrajn", ["Assoċjazzjoni Id f'Id"]),
+    # a subtitle after a dash is part of a name; a document's title with its year is not
+    ("sv", "Föreningen Gemensam Grund – Verksamhetsberättelse 2025", ["Föreningen Gemensam Grund"]),
+    ("bg", "Фондация Мост – Знание и развитие изпълнява проекта.", ["Фондация Мост – Знание и развитие"]),
     # a short name and a dash before a plain head ('centre') belong to the name; an article does not
     ("el", "Η Πυξίδα – Κέντρο Ένταξης Μεταναστών συνεχίζει", ["Πυξίδα – Κέντρο Ένταξης Μεταναστών"]),
     ("de", "Das Aachener Netzwerk Neue Nachbarn e. V. lädt ein.", ["Aachener Netzwerk Neue Nachbarn e. V."]),

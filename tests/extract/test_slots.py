@@ -69,3 +69,12 @@ def test_a_grant_table_gives_places_from_its_place_column_and_amounts_in_its_hea
     assert places["Sprachcafé Nord"] == {"Köln"}
     assert places["Lernhaus Süd"] == {"Essen", "Bochum"}
     assert amounts["Lernhaus Süd"] == {"850000 EUR"}
+
+
+def test_a_title_after_a_project_word_closed_by_a_relative_clause():
+    text = ("Verksamhetsberättelse\n\nFöreningen har sökt medel hos Migrationsverket för projektet Trygg start i Lund, "
+            "som riktar sig till kvotflyktingar. Budgeten är 4,6 miljoner kronor.\n")
+    doc = to_document(text.encode(), "s.txt", "text/plain")
+    doc.language = "sv"
+    titles = {s.value for s in extract(doc) if s.prop == "title"}
+    assert "Trygg start i Lund" in titles
