@@ -29,6 +29,7 @@ from integraph.textutil import lemma
 # initialisms stay separate tokens (the gap rule lets "ds." through).
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*\+?", re.UNICODE)
 GAP = re.compile(r"[ \t\r\n\u00a0,;:.\-–—/&()\[\]\"'«»„“”‚‘’‹›]{0,6}")
+GAP_CHARS = frozenset(" \t\r\n\u00a0,;:.-–—/&()[]\"'«»„“”‚‘’‹›")  # GAP's class (tests/gazetteer check it)
 PREFIX = 3  # letters of a token that must match an indexed token before we lemmatise it
 
 
@@ -73,6 +74,18 @@ class Tokens(tuple):
     def keys(self) -> list[str]:
         """The folded key of every token, in order."""
         return self._memo("_keys", lambda: [t.folded for t in self])
+
+    def positions(self, folded: bool) -> dict[str, list[int]]:
+        """Token positions by folded key (or by raw form): an index asks which of its first words
+        occur by intersecting its trie's keys with these, not by looking up every token."""
+
+        def build() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for k, key in enumerate(self.keys() if folded else self.raws()):
+                out.setdefault(key, []).append(k)
+            return out
+
+        return self._memo("_by_key" if folded else "_by_raw", build)
 
     def by_head(self, capitalised_only: bool) -> dict[str, list[int]]:
         """Token positions by their folded first PREFIX letters (of capitalised tokens only)."""
@@ -212,9 +225,13 @@ class PhraseIndex:
         exact, surface = self.exact, self.surface
         # positions a name may start at: a token starts a name only if it is a first token of
         # a trie (a walk finds nothing otherwise), so all others are passed over without one
-        raws, keys = toks.raws(), toks.keys()
-        starts = {k for k, r in enumerate(raws) if r in exact}
-        starts.update(k for k, f in enumerate(keys) if f in surface)
+        raws = toks.raws()
+        by_raw, by_key = toks.positions(False), toks.positions(True)
+        starts: set[int] = set()
+        for r in by_raw.keys() & exact.keys():
+            starts.update(by_raw[r])
+        for f in by_key.keys() & surface.keys():
+            starts.update(by_key[f])
         lemma_trie = None
         lemmas: dict[int, str | None] = {}
         if prefixes:
@@ -223,7 +240,8 @@ class PhraseIndex:
             # the lemma trie (and with it simplemma's dictionary) only when some word may need it
             if maybe:
                 lemma_trie = self._lemma_trie(lang)
-                starts.update(k for k, f in enumerate(keys) if f in lemma_trie)
+                for f in by_key.keys() & lemma_trie.keys():
+                    starts.update(by_key[f])
                 for positions in maybe:  # words that may be inflected forms of a name's first word
                     for k in positions:
                         lemmas[k] = lem = _lemma_key(raws[k], lang)
@@ -295,7 +313,8 @@ class PhraseIndex:
             for node in nxt:
                 if _END in node:
                     found.append((j, node[_END]))
-            nodes = nxt
+            # a node holding only the end of a name leads nowhere: without it the walk stops sooner
+            nodes = [node for node in nxt if len(node) > 1 or _END not in node]
         return found
 
 
@@ -342,6 +361,8 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
+    if b - a <= 1:  # most gaps: nothing or one space (one character never holds a paragraph break)
+        return b <= a or text[a] in GAP_CHARS
     gap = text[a:b]
     return GAP.fullmatch(gap) is not None and "\n\n" not in gap.replace("\r", "")
 

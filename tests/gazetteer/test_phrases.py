@@ -111,3 +111,14 @@ def test_shared_tokens_find_what_a_fresh_split_finds(noise, lang):
     assert _index().find(text, lang) == _index().find(text, lang, toks=fresh)
     assert tokenise(text) is tokenise(text)  # the same object: split once
     assert list(tokenise("".join(text))) == list(tokenise(text))
+
+
+def test_the_one_character_gap_shortcut_agrees_with_the_gap_rule():
+    from integraph.gazetteer.phrases import GAP, GAP_CHARS, _gap_ok
+
+    for code in range(0x3000):
+        c = chr(code)
+        assert (c in GAP_CHARS) == (GAP.fullmatch(c) is not None), repr(c)
+        text = "a" + c + "b"
+        assert _gap_ok(text, 1, 2) == (GAP.fullmatch(c) is not None)
+    assert _gap_ok("ab", 1, 1)
