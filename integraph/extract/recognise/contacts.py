@@ -17,7 +17,7 @@ import re
 import phonenumbers
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import digit_spans, finditer, spans
+from integraph.extract.recognise.windows import digit_spans, finditer, first_chars, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
 TLDS = (
@@ -59,7 +59,7 @@ PHONE_CUE = (
 )
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
 PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
-PHONE_CUED = re.compile(rf"(?<!\w){PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
+PHONE_CUED = re.compile(rf"(?<!\w){first_chars(PHONE_CUE, re.IGNORECASE)}{PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
 
 REGION = {
     "bg": "BG", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "en": "GB", "es": "ES", "et": "EE", "fi": "FI",
