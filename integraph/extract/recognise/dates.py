@@ -122,6 +122,9 @@ def _cues(lang: str | None) -> dict[str, re.Pattern[str]]:
 
 
 JOINERS = frozenset(RANGE_JOINERS)
+# one search for "any of these stems occurs in the text" (plain substrings, as `stem in text`)
+START_VERB = re.compile("|".join(map(re.escape, START_VERBS)))
+END_VERB = re.compile("|".join(map(re.escape, END_VERBS)))
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -227,9 +230,9 @@ def _role(text: str, m: Match, lang: str | None) -> Match:
         extra["role"] = "start"
     else:
         near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()
-        if any(stem in near for stem in START_VERBS):
+        if START_VERB.search(near):
             extra["role"] = "start"
-        elif any(stem in near for stem in END_VERBS):
+        elif END_VERB.search(near):
             extra["role"] = "end"
     return Match("date", m.start, m.end, m.value, extra)
 

@@ -44,15 +44,18 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8)
 def digit_spans(text: str, before: int, after: int) -> tuple[tuple[int, int], ...]:
     """Neighbourhoods of digit runs; cached because several recognisers ask for the same text."""
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    for a, b in digit_runs(text):  # the same merging as spans(text, DIGITS, before, after)
-        s, e = max(0, a - before), min(n, b + after)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
+    # the same windows as spans(text, DIGITS, before, after): runs are ordered and disjoint, so a window
+    # only ever grows at its end, and clipping to the text can wait until the windows are merged
+    out: list[list[int]] = []
+    for a, b in digit_runs(text):
+        if out and a - before <= out[-1][1]:
+            out[-1][1] = b + after
         else:
-            out.append((s, e))
-    return tuple(out)
+            out.append([a - before, b + after])
+    if out:
+        out[0][0] = max(0, out[0][0])
+        out[-1][1] = min(len(text), out[-1][1])
+    return tuple((s, e) for s, e in out)
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows) -> Iterator[re.Match[str]]:

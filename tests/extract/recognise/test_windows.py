@@ -70,3 +70,11 @@ def test_at_digits_equals_the_windowed_search_on_the_examples() -> None:
     for path in sorted((ROOT / "examples").rglob("*")):
         if path.suffix in (".txt", ".md") and path.is_file():
             _same(path.read_text(encoding="utf-8", errors="replace"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("0123456789 ab.\n"), max_size=300), st.integers(0, 90), st.integers(0, 90))
+def test_digit_windows_are_the_anchor_windows(text: str, before: int, after: int) -> None:
+    from integraph.extract.recognise.windows import DIGITS, spans
+
+    assert list(digit_spans(text, before, after)) == spans(text, DIGITS, before, after)
