@@ -92,26 +92,41 @@ class Tokens(tuple):
 
         def build() -> dict[str, list[int]]:
             out: dict[str, list[int]] = {}
-            for k, t in enumerate(self):
-                if not capitalised_only or t.raw[0].isupper():
-                    out.setdefault(t.folded[:PREFIX], []).append(k)
+            raws = self.raws()
+            for key, positions in self.positions(True).items():  # each distinct word once
+                if capitalised_only:
+                    positions = [k for k in positions if raws[k][0].isupper()]
+                    if not positions:
+                        continue
+                out.setdefault(key[:PREFIX], []).extend(positions)
             return out
 
         return self._memo("_heads_cap" if capitalised_only else "_heads", build)
 
 
 def _split(text: str) -> Tokens:
-    out = []
+    # column by column: a long report has tens of thousands of tokens, and building the columns
+    # first, then the tuples in one map, is what keeps this cheap
+    starts: list[int] = []
+    ends: list[int] = []
+    raws: list[str] = []
     for m in TOKEN.finditer(text):
         raw, start = m.group(), m.start()
         if "'" in raw or "’" in raw:  # the elision regex only for tokens that can hold one
             e = ELISION.match(raw)
             if e:
                 head = e.group(1)
-                out.append(Tok(start, start + len(head), head, token_key(head)))
+                starts.append(start)
+                ends.append(start + len(head))
+                raws.append(head)
                 raw, start = raw[e.end():], start + e.end()
-        out.append(Tok(start, start + len(raw), raw, token_key(raw)))
-    return Tokens(out)
+        starts.append(start)
+        ends.append(start + len(raw))
+        raws.append(raw)
+    keys = list(map(token_key, raws))
+    toks = Tokens(map(Tok._make, zip(starts, ends, raws, keys)))
+    toks.__dict__.update(_raws=raws, _keys=keys)  # the columns Tokens.raws() and keys() would build
+    return toks
 
 
 SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen
@@ -168,6 +183,7 @@ class PhraseIndex:
         self._names: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # lang → names to lemmatise
         self._lemma: dict[str, dict] = {}
         self._prefixes: dict[str, set[str]] = {}
+        self._scoped: dict[str, tuple[dict, dict]] = {}  # lang → (exact, surface) without other languages' names
 
     def add_name(self, name: str, entry: Entry) -> None:
         raw = tuple(t.raw for t in tokenise(name))
@@ -177,11 +193,13 @@ class PhraseIndex:
         if entry.lang and self.use_lemma:
             self._names.setdefault(entry.lang, []).append((raw, entry))
             self._lemma.pop(entry.lang, None)
+        self._scoped.clear()
 
     def add_acronym(self, acronym: str, entry: Entry) -> None:
         raw = [t.raw for t in tokenise(acronym)]
         if raw:
             _insert(self.exact, raw, entry)
+            self._scoped.clear()
 
     # -- lemma side, built per language on first use ---------------------------------------
     def _lemma_trie(self, lang: str) -> dict:
@@ -204,6 +222,17 @@ class PhraseIndex:
             self._prefixes[lang] = prefixes
         return prefixes
 
+    def _tries_for(self, lang: str | None) -> tuple[dict, dict]:
+        """The exact and surface tries as a text in `lang` sees them: names scoped to another
+        language (a status cue, "ERF" in Estonian) pruned, so no walk is spent on them.  Matching
+        in them finds what matching in the whole tries and then dropping those names finds."""
+        if lang is None:
+            return self.exact, self.surface
+        tries = self._scoped.get(lang)
+        if tries is None:
+            tries = self._scoped[lang] = (_pruned(self.exact, lang), _pruned(self.surface, lang))
+        return tries
+
     # -- matching ----------------------------------------------------------------------------
     def find(
         self,
@@ -222,7 +251,7 @@ class PhraseIndex:
 
         if not isinstance(toks, Tokens):
             toks = Tokens(toks)
-        exact, surface = self.exact, self.surface
+        exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
         # a trie (a walk finds nothing otherwise), so all others are passed over without one
         raws = toks.raws()
@@ -291,6 +320,23 @@ class PhraseIndex:
     def _walk(self, text: str, toks: Sequence[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
         """Every (end token index, entries) reachable from token i in `trie`."""
         found: list[tuple[int, list[Entry]]] = []
+        if via != "lemma":
+            # one form per token, so one node at a time: the plain loop of a trie look-up
+            node, j, n = trie, i, len(toks)
+            raw = via == "acronym"
+            while j < n:
+                t = toks[j]
+                if j > i and not _gap_ok(text, toks[j - 1].end, t.start):
+                    break
+                node = node.get(t.raw if raw else t.folded)
+                if node is None:
+                    break
+                j += 1
+                if _END in node:
+                    found.append((j, node[_END]))
+                    if len(node) == 1:  # the end of a name and nothing after it
+                        break
+            return found
         nodes = [trie]
         j = i
         while nodes and j < len(toks):
@@ -316,6 +362,19 @@ class PhraseIndex:
             # a node holding only the end of a name leads nowhere: without it the walk stops sooner
             nodes = [node for node in nxt if len(node) > 1 or _END not in node]
         return found
+
+
+def _pruned(trie: dict, lang: str) -> dict:
+    """`trie` keeping only what _in_scope keeps for `lang`, in the same order; a part with nothing
+    to drop is shared, not copied (country names are never scoped: one trie serves every language)."""
+    out: dict = {}
+    same = True
+    for k, child in trie.items():
+        kept = _in_scope(child, lang) if k == _END else _pruned(child, lang)
+        if kept:
+            out[k] = kept
+        same = same and len(kept) == len(child) and (k == _END or kept is child)
+    return trie if same else out
 
 
 @lru_cache(maxsize=100_000)
