@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 USES = [(dates.COMPILED[name], 50, 40, (0,), runs) for name, runs in sorted(dates.DIGIT_FIRST.items())]
 USES += [(amounts.number_first(lang), 30, 40, (0,), None) for lang in (None, "pl", "sv", "es")]
 USES += [(registry.ACCOUNT, 50, 40, (0,), None), (registry.IBAN, 50, 40, (2,), None),
-         (registry.VAT_BARE, 50, 40, (2, 3), None)]
+         (registry.VAT_BARE, 50, 40, (2, 3), None), (contacts.PHONE_INTL, 40, 40, (0, 1, 2), None)]
 
 # patterns with a first_chars look-ahead before their word alternation
 GUARDED = [identifiers.LABELLED, registry.LABEL, contacts.PHONE_CUED] + [
@@ -34,7 +34,7 @@ def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 PIECES = ["2020", "12", "3", "1999", "2024.", "07", "0", "–", "-", "/", ".", ",", " ", " ", "\n", "\u00a0", "€", "zł",
           "mln", "maja", "March", "IX", "r.", "г.", "od", "do", "de", "of", "gada", "PL", "DE", "U", "61", "1090", "a",
           "x", "XII", "10", "kr", "$", "styczeń", "ta’", "del", "_", "²", "May", "4th", "Juni", "Sept.", "KRS", "NIP",
-          "nr", "umowy", "grant agreement no.", "Tel.", "тел.", "+359", "EUR", "£", "Ft", "kn", "ΑΦΜ", "ſ", "K", "İ"]
+          "nr", "umowy", "grant agreement no.", "Tel.", "тел.", "+359", "EUR", "£", "Ft", "kn", "ΑΦΜ", "ſ", "K", "İ", "+", "+ ", "0048", "(0)"]
 
 
 def _same(text: str) -> None:
