@@ -87,21 +87,16 @@ class Tokens(tuple):
 
         return self._memo("_by_key" if folded else "_by_raw", build)
 
-    def by_head(self, capitalised_only: bool) -> dict[str, list[int]]:
-        """Token positions by their folded first PREFIX letters (of capitalised tokens only)."""
+    def heads(self) -> dict[str, list[str]]:
+        """The distinct folded keys by their first PREFIX letters."""
 
-        def build() -> dict[str, list[int]]:
-            out: dict[str, list[int]] = {}
-            raws = self.raws()
-            for key, positions in self.positions(True).items():  # each distinct word once
-                if capitalised_only:
-                    positions = [k for k in positions if raws[k][0].isupper()]
-                    if not positions:
-                        continue
-                out.setdefault(key[:PREFIX], []).extend(positions)
+        def build() -> dict[str, list[str]]:
+            out: dict[str, list[str]] = {}
+            for key in self.positions(True):
+                out.setdefault(key[:PREFIX], []).append(key)
             return out
 
-        return self._memo("_heads_cap" if capitalised_only else "_heads", build)
+        return self._memo("_heads", build)
 
 
 def _split(text: str) -> Tokens:
@@ -264,18 +259,19 @@ class PhraseIndex:
         lemma_trie = None
         lemmas: dict[int, str | None] = {}
         if prefixes:
-            heads = toks.by_head(cap_only)
-            maybe = [heads[h] for h in prefixes.intersection(heads)]
+            # words that may be inflected forms of a name's first word: those wanted() accepts
+            heads = toks.heads()
+            maybe = [k for h in prefixes.intersection(heads) for key in heads[h] for k in by_key[key]
+                     if not cap_only or raws[k][0].isupper()]
             # the lemma trie (and with it simplemma's dictionary) only when some word may need it
             if maybe:
                 lemma_trie = self._lemma_trie(lang)
                 for f in by_key.keys() & lemma_trie.keys():
                     starts.update(by_key[f])
-                for positions in maybe:  # words that may be inflected forms of a name's first word
-                    for k in positions:
-                        lemmas[k] = lem = _lemma_key(raws[k], lang)
-                        if lem in lemma_trie:
-                            starts.add(k)
+                for k in maybe:
+                    lemmas[k] = lem = _lemma_key(raws[k], lang)
+                    if lem in lemma_trie:
+                        starts.add(k)
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
