@@ -34,7 +34,8 @@ from integraph.extract.recognise import Match
 from integraph.gazetteer import cache_dir, load_data
 from integraph.gazetteer.citybuild import VERSION
 from integraph.gazetteer.folding import quick_fold
-from integraph.gazetteer.phrases import Tok, Tokens, _lemma_key, tokenise
+from integraph.gazetteer.phrases import _lemma_key
+from integraph.gazetteer.tokens import Tok, Tokens, tokenise
 
 KIND = "city"
 MAX_WORDS = 3

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integraph.gazetteer.folding import quick_fold
-from integraph.gazetteer.phrases import Entry, PhraseIndex, Tok, tokenise
+from integraph.gazetteer.phrases import Entry, PhraseIndex
+from integraph.gazetteer.tokens import Tok, tokenise
 from integraph.textutil import DASHES, QUOTES, fold
 
 # Latin, Latin-1/Extended, Greek, Cyrillic letters plus the punctuation names carry
@@ -114,7 +115,7 @@ def test_shared_tokens_find_what_a_fresh_split_finds(noise, lang):
 
 
 def test_the_one_character_gap_shortcut_agrees_with_the_gap_rule():
-    from integraph.gazetteer.phrases import GAP, GAP_CHARS, _gap_ok
+    from integraph.gazetteer.tokens import GAP, GAP_CHARS, _gap_ok
 
     for code in range(0x3000):
         c = chr(code)
