@@ -1,6 +1,6 @@
 """How much extraction adds to conversion, and to the whole ingest, in one run over the same documents.
 
-    .venv/bin/python bench/extract.py [PATHS…] [--repeat N]
+    .venv/bin/python bench/extract.py [PATHS…] [--repeat N] [--stages]
 
 Prints two lines:
   * conversion ms/doc against extraction ms/doc (`to_document`, then `extract`), and the share
@@ -11,11 +11,18 @@ Prints two lines:
 The first pass (dictionary and gazetteer loading) is reported separately from the warm
 passes; each figure is the median of the warm passes, the two kinds of pass interleaved so
 that a busy machine weighs on both alike.
+
+`--stages` adds one more warm pass under cProfile and prints each step `extract` calls
+(analyse, find_frames, organisations, fill, …) with its share of extraction time, and the
+costliest functions inside them: where to look first.  The profiler slows Python code down,
+so read the shares, not the milliseconds.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import resource
 import statistics
 import tempfile
@@ -48,6 +55,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, default=[ROOT / "examples" / "corpus"])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--stages", action="store_true", help="profile one more pass: extraction time by step")
     args = ap.parse_args()
     os.environ["INTEGRAPH_NO_PROGRESS"] = "1"
     paths = list(iter_files(args.paths))
@@ -76,6 +84,29 @@ def main() -> None:
           f"extraction_adds={e / c * 100:.0f}% peak_rss={rss:.0f}MB")
     print(f"ingest into SQLite: with extraction {w * 1000:.1f}ms/doc, without {wo * 1000:.1f}ms/doc; "
           f"extraction adds {(w - wo) / wo * 100:.0f}% to ingest time")
+    if args.stages:
+        stages([to_document(data, str(p)) for p, data in files])
+
+
+def stages(docs: list) -> None:
+    """Share of extraction time of each function `extract` calls, and the costliest functions overall."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for d in docs:
+        extract(d)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats  # (file, line, name) -> (calls, prim, tottime, cumtime, callers)
+    top = next(k for k in stats if k[2] == "extract" and k[0].endswith(os.path.join("extract", "__init__.py")))
+    total = stats[top][3]
+    steps = sorted(((v[4][top][3], k) for k, v in stats.items() if top in v[4]), reverse=True)
+    print(f"extraction steps under cProfile ({total / len(docs) * 1000:.1f}ms/doc profiled):")
+    for cum, (file, line, name) in steps:
+        print(f"  {cum / total * 100:5.1f}%  {name}  ({Path(file).relative_to(ROOT) if file.startswith(str(ROOT)) else file}:{line})")
+    print("costliest functions by own time:")
+    own = sorted(((v[2], k) for k, v in stats.items()), reverse=True)[:12]
+    for tt, (file, line, name) in own:
+        where = Path(file).relative_to(ROOT) if file.startswith(str(ROOT)) else Path(file).name
+        print(f"  {tt / total * 100:5.1f}%  {name}  ({where}:{line})")
 
 
 if __name__ == "__main__":

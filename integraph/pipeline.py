@@ -16,8 +16,8 @@ import queue
 import signal
 import threading
 from collections import Counter, deque
-from multiprocessing import connection
 from dataclasses import dataclass, field
+from multiprocessing import connection
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -211,6 +211,7 @@ def ingest(
         else:
             _run_pool(loaded(), save, workers, extraction)
     finally:
+        gc.unfreeze()  # what _warm_up froze: collectable again
         bar.close()
     return summary
 
@@ -236,10 +237,6 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, ext
     # they inherit them instead of each paying that start-up again.  Documents, even the first,
     # all go to the workers: whatever else a document needs loads there, in parallel.
     _warm_up()
-    # What the workers inherit is left out of garbage collection from here on: a collection in a
-    # worker would otherwise walk every inherited object and write to the pages they sit on,
-    # making the kernel copy each of those pages into that worker (copy-on-write).
-    gc.freeze()
     lanes: list[_Lane] = []
     for _ in range(workers):
         lanes.append(_Lane(extraction, lanes))
@@ -263,7 +260,6 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, ext
     finally:
         for lane in lanes:
             lane.close()
-        gc.unfreeze()
 
 
 class _Lane:
@@ -404,7 +400,12 @@ def _warm_up() -> None:
     """Load what every document needs before the first one: converters, extractors, the language
     model, the gazetteers' indexes.  The language model is read in a thread while this one imports
     and builds the rest: decompressing it releases the GIL, so the two overlap (≈1 s of start-up).
-    Joined before returning: nothing may run in a thread when a pool forks."""
+    Joined before returning: nothing may run in a thread when a pool forks.
+
+    What is loaded by then is frozen out of garbage collection (`ingest` unfreezes it at the end):
+    full collections no longer walk these long-lived objects on every pass, and a forked worker's
+    collections no longer write to the pages they sit on, which made the kernel copy each such page
+    into every worker (copy-on-write)."""
     from integraph import langid
 
     loader = threading.Thread(target=langid.identifier, name="integraph-warm-up", daemon=True)
@@ -419,6 +420,7 @@ def _warm_up() -> None:
             build()
     finally:
         loader.join()
+    gc.freeze()
 
 
 def _run_cluster(jobs: Iterator[tuple[Input, bytes]], save: Save, address: str, extraction: bool = True) -> None:

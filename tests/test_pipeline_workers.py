@@ -121,3 +121,44 @@ def test_two_workers_store_in_input_order_like_one(tmp_path: Path):
     one, two = stored(1), stored(2)
     assert one[0] == [str(p) for p in paths]
     assert two == one
+
+
+def test_a_large_file_and_a_large_result_cross_the_pipes_at_once(tmp_path: Path):
+    """A worker sends back a result larger than a pipe holds while the writer hands it a file larger
+    than a pipe holds: neither may wait on the other for ever."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # input order decides the lanes: 0 and 2 go to the first worker, 1 to the second
+    (folder / "0-long.txt").write_text("\n\n".join(PARAGRAPH.format(i=i) for i in range(300)), encoding="utf-8")
+    (folder / "1-short.txt").write_text(PARAGRAPH.format(i=0), encoding="utf-8")
+    (folder / "2-junk.txt").write_bytes(bytes(range(256)) * 8192)  # 2 MB, refused as not text
+    for k in range(3, 6):
+        (folder / f"{k}-short.txt").write_text(PARAGRAPH.format(i=k), encoding="utf-8")
+    result: dict = {}
+    with Store(tmp_path / "kb.sqlite") as store:
+        thread = threading.Thread(target=lambda: result.update(ingest([folder], store, workers=2).as_dict()),
+                                  daemon=True)
+        thread.start()
+        thread.join(timeout=300)
+        assert not thread.is_alive(), "the writer and a worker wait on each other"
+    assert (result["new"], result["failed"]) == (5, 1)
+    assert [f["source"] for f in result["failures"]] == [str(folder / "2-junk.txt")]
+
+
+def test_a_worker_that_died_idle_is_replaced_and_no_document_is_blamed():
+    from integraph.pipeline import Input, _collect, _Lane
+
+    lane = _Lane(True, [])
+    lane.proc.kill()  # between documents: it holds none
+    lane.proc.join()
+    data = PARAGRAPH.format(i=7).encode()
+    got: list = []
+    try:
+        lane.submit(0, Input("idle.txt", lambda: data), data)
+        while lane.jobs:
+            _collect([lane], lambda *delivered: got.append(delivered))
+    finally:
+        lane.close()
+    ((seq, item, _, result),) = got
+    assert (seq, item.locator, result.error_kind) == (0, "idle.txt", None)
+    assert result.rows is not None and result.rows.statements

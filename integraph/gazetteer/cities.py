@@ -34,7 +34,8 @@ from integraph.extract.recognise import Match
 from integraph.gazetteer import cache_dir, load_data
 from integraph.gazetteer.citybuild import VERSION
 from integraph.gazetteer.folding import quick_fold
-from integraph.gazetteer.phrases import Tok, _lemma_key, tokenise
+from integraph.gazetteer.phrases import _lemma_key
+from integraph.gazetteer.tokens import Tok, Tokens, tokenise
 
 KIND = "city"
 MAX_WORDS = 3
@@ -152,25 +153,31 @@ def _population(hits: Sequence[dict[str, Any]]) -> int:
 
 def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
     n = len(toks)
-    raws = [t.raw for t in toks]
-    caps = [_capitalised(t) for t in toks]
-    conn = [r.lower() in CONNECTORS for r in raws]
-    tight = [_tight(text, a, b) for a, b in zip(toks, toks[1:])]  # tight[k]: toks[k] and toks[k + 1]
+    raws = toks.raws() if isinstance(toks, Tokens) else [t.raw for t in toks]
+    # per token, inlined (this runs over every token of every document): _capitalised, a connector,
+    # and _tight with the next token
+    caps = [r[0].isupper() and not (len(r) <= 4 and r.isupper()) for r in raws]
+    inner = [c or r.lower() in CONNECTORS for c, r in zip(caps, raws)]  # may stand inside a name
+    tight = [text[a.end:b.start] in (" ", "\u00a0") for a, b in zip(toks, toks[1:])]  # tight[k]: toks[k] and toks[k + 1]
+    free = [k not in blocked for k in range(n)] if blocked else None
     out = []
     i = 0
     # only a capitalised token starts a run: the others are passed over (as `i += 1` would)
     for k in [k for k in range(n) if caps[k]]:
-        if k < i or k in blocked:
+        if k < i or (free is not None and not free[k]):
             continue
         i = k
         found = None
         for length in range(MAX_WORDS, 0, -1):
             j = i + length
-            if j > n or any(m in blocked for m in range(i, j)):
+            if j > n or not caps[j - 1]:
                 continue
-            if not caps[j - 1] or not all(tight[m] for m in range(i, j - 1)):
+            if free is not None and not all(free[i:j]):
                 continue
-            if any(not (caps[m] or conn[m]) for m in range(i + 1, j - 1)):
+            # the words between the first and the last: tight together, capitalised or connectors
+            if length >= 2 and not all(tight[i:j - 1]):
+                continue
+            if length >= 3 and not all(inner[i + 1:j - 1]):
                 continue
             hits, via = _resolve(tuple(raws[i:j]), lang)
             if hits:
@@ -271,9 +278,10 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
     from integraph.gazetteer import countries
 
     toks = tokenise(text)
-    starts = {t.start: k for k, t in enumerate(toks)}
     blocked: set[int] = set()
-    for m in countries.find(text, lang):
+    country_m = countries.find(text, lang)
+    starts = {t.start: k for k, t in enumerate(toks)} if country_m else {}
+    for m in country_m:
         k = starts.get(m.start)
         while k is not None and k < len(toks) and toks[k].start < m.end:
             blocked.add(k)

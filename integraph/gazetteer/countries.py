@@ -23,7 +23,8 @@ import pycountry
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer import LANGS, load_data
-from integraph.gazetteer.phrases import Entry, PhraseIndex, Tok, _gap_ok, tokenise, token_key
+from integraph.gazetteer.phrases import Entry, PhraseIndex
+from integraph.gazetteer.tokens import Tok, _gap_ok, token_key, tokenise
 
 KIND = "country"
 FIELDS = ("name", "official_name", "common_name")

@@ -22,7 +22,8 @@ from typing import Any
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer import LANGS, load_data
-from integraph.gazetteer.phrases import Entry, PhraseIndex, _lemma_key, token_key, tokenise
+from integraph.gazetteer.phrases import Entry, PhraseIndex, _lemma_key
+from integraph.gazetteer.tokens import token_key, tokenise
 
 KINDS = ("foundation", "association", "ngo", "public", "international", "network", "academic", "company")
 

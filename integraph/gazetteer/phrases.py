@@ -19,106 +19,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from integraph.extract.recognise import Match
-from integraph.gazetteer.folding import fold_word, quick_fold
+from integraph.gazetteer.folding import quick_fold
+from integraph.gazetteer.tokens import PREFIX, Tok, Tokens, _gap_ok, token_key, tokenise
 from integraph.textutil import lemma
-
-# Like textutil.WORD but keeps a trailing "+" ("ESF+", "Erasmus+", "OP Z+") and dotted
-# initialisms stay separate tokens (the gap rule lets "ds." through).
-TOKEN = re.compile(r"\w+(?:[-'’]\w+)*\+?", re.UNICODE)
-GAP = re.compile(r"[ \t\r\n\u00a0,;:.\-–—/&()\[\]\"'«»„“”‚‘’‹›]{0,6}")
-PREFIX = 3  # letters of a token that must match an indexed token before we lemmatise it
-
-
-class Tok(NamedTuple):
-    # a NamedTuple, not a dataclass: a long report has tens of thousands of tokens and a
-    # tuple is built several times faster than a frozen dataclass instance
-    start: int
-    end: int
-    raw: str
-    folded: str
-
-
-@lru_cache(maxsize=100_000)
-def token_key(raw: str) -> str:
-    """The folded form of one token, keeping a trailing '+' that fold() would drop."""
-    plus = raw.endswith("+")
-    return fold_word(raw.rstrip("+")) + ("+" if plus else "")
-
-
-# French/Italian/Catalan elided articles and prepositions become tokens of their own, so that
-# "l'OCDE" shows the acronym and "dell'Unione" the name; both sides are split alike.
-ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|dell|nell|all|dall|sull|coll|un|quell|quest)['’](?=\w)")
-
-
-class Tokens(tuple):
-    """The tokens of one text, shared by every gazetteer that reads it.
-
-    `tokenise` hands the same object to funds, countries, cities, international bodies and
-    status cues, so a text is split and folded once; facts every index asks about the
-    whole text (which first letters occur) are computed once here too."""
-
-    def _memo(self, key: str, build: Callable[[], Any]) -> Any:
-        memo = self.__dict__  # a tuple subclass keeps a __dict__: room for what is derived once
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = build()
-        return found
-
-    def raws(self) -> list[str]:
-        return self._memo("_raws", lambda: [t.raw for t in self])
-
-    def keys(self) -> list[str]:
-        """The folded key of every token, in order."""
-        return self._memo("_keys", lambda: [t.folded for t in self])
-
-    def by_head(self, capitalised_only: bool) -> dict[str, list[int]]:
-        """Token positions by their folded first PREFIX letters (of capitalised tokens only)."""
-
-        def build() -> dict[str, list[int]]:
-            out: dict[str, list[int]] = {}
-            for k, t in enumerate(self):
-                if not capitalised_only or t.raw[0].isupper():
-                    out.setdefault(t.folded[:PREFIX], []).append(k)
-            return out
-
-        return self._memo("_heads_cap" if capitalised_only else "_heads", build)
-
-
-def _split(text: str) -> Tokens:
-    out = []
-    for m in TOKEN.finditer(text):
-        raw, start = m.group(), m.start()
-        if "'" in raw or "’" in raw:  # the elision regex only for tokens that can hold one
-            e = ELISION.match(raw)
-            if e:
-                head = e.group(1)
-                out.append(Tok(start, start + len(head), head, token_key(head)))
-                raw, start = raw[e.end():], start + e.end()
-        out.append(Tok(start, start + len(raw), raw, token_key(raw)))
-    return Tokens(out)
-
-
-SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen
-_split_short = lru_cache(maxsize=4096)(_split)  # mostly names while indexes are built
-_recent: list[tuple[str, Tokens]] = []  # a document's text, asked for by one gazetteer after another
-RECENT = 2  # a long document's tokens can weigh tens of MB: keep only the text being read
-
-
-def tokenise(text: str) -> Tokens:
-    """The tokens of `text` (an immutable sequence of Tok); the same text is split only once."""
-    if len(text) <= SHORT_TEXT:
-        return _split_short(text)
-    for seen, toks in _recent:
-        if seen is text or seen == text:
-            return toks
-    toks = _split(text)
-    _recent.insert(0, (text, toks))
-    del _recent[RECENT:]
-    return toks
-
 
 @dataclass(slots=True, frozen=True)
 class Entry:
@@ -155,6 +61,7 @@ class PhraseIndex:
         self._names: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # lang → names to lemmatise
         self._lemma: dict[str, dict] = {}
         self._prefixes: dict[str, set[str]] = {}
+        self._scoped: dict[str, tuple[dict, dict]] = {}  # lang → (exact, surface) without other languages' names
 
     def add_name(self, name: str, entry: Entry) -> None:
         raw = tuple(t.raw for t in tokenise(name))
@@ -164,11 +71,13 @@ class PhraseIndex:
         if entry.lang and self.use_lemma:
             self._names.setdefault(entry.lang, []).append((raw, entry))
             self._lemma.pop(entry.lang, None)
+        self._scoped.clear()
 
     def add_acronym(self, acronym: str, entry: Entry) -> None:
         raw = [t.raw for t in tokenise(acronym)]
         if raw:
             _insert(self.exact, raw, entry)
+            self._scoped.clear()
 
     # -- lemma side, built per language on first use ---------------------------------------
     def _lemma_trie(self, lang: str) -> dict:
@@ -191,6 +100,17 @@ class PhraseIndex:
             self._prefixes[lang] = prefixes
         return prefixes
 
+    def _tries_for(self, lang: str | None) -> tuple[dict, dict]:
+        """The exact and surface tries as a text in `lang` sees them: names scoped to another
+        language (a status cue, "ERF" in Estonian) pruned, so no walk is spent on them.  Matching
+        in them finds what matching in the whole tries and then dropping those names finds."""
+        if lang is None:
+            return self.exact, self.surface
+        tries = self._scoped.get(lang)
+        if tries is None:
+            tries = self._scoped[lang] = (_pruned(self.exact, lang), _pruned(self.surface, lang))
+        return tries
+
     # -- matching ----------------------------------------------------------------------------
     def find(
         self,
@@ -209,26 +129,32 @@ class PhraseIndex:
 
         if not isinstance(toks, Tokens):
             toks = Tokens(toks)
-        exact, surface = self.exact, self.surface
+        exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
         # a trie (a walk finds nothing otherwise), so all others are passed over without one
-        raws, keys = toks.raws(), toks.keys()
-        starts = {k for k, r in enumerate(raws) if r in exact}
-        starts.update(k for k, f in enumerate(keys) if f in surface)
+        raws = toks.raws()
+        by_raw, by_key = toks.positions(False), toks.positions(True)
+        starts: set[int] = set()
+        for r in by_raw.keys() & exact.keys():
+            starts.update(by_raw[r])
+        for f in by_key.keys() & surface.keys():
+            starts.update(by_key[f])
         lemma_trie = None
         lemmas: dict[int, str | None] = {}
         if prefixes:
-            heads = toks.by_head(cap_only)
-            maybe = [heads[h] for h in prefixes.intersection(heads)]
+            # words that may be inflected forms of a name's first word: those wanted() accepts
+            heads = toks.heads()
+            maybe = [k for h in prefixes.intersection(heads) for key in heads[h] for k in by_key[key]
+                     if not cap_only or raws[k][0].isupper()]
             # the lemma trie (and with it simplemma's dictionary) only when some word may need it
             if maybe:
                 lemma_trie = self._lemma_trie(lang)
-                starts.update(k for k, f in enumerate(keys) if f in lemma_trie)
-                for positions in maybe:  # words that may be inflected forms of a name's first word
-                    for k in positions:
-                        lemmas[k] = lem = _lemma_key(raws[k], lang)
-                        if lem in lemma_trie:
-                            starts.add(k)
+                for f in by_key.keys() & lemma_trie.keys():
+                    starts.update(by_key[f])
+                for k in maybe:
+                    lemmas[k] = lem = _lemma_key(raws[k], lang)
+                    if lem in lemma_trie:
+                        starts.add(k)
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
@@ -273,6 +199,23 @@ class PhraseIndex:
     def _walk(self, text: str, toks: Sequence[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
         """Every (end token index, entries) reachable from token i in `trie`."""
         found: list[tuple[int, list[Entry]]] = []
+        if via != "lemma":
+            # one form per token, so one node at a time: the plain loop of a trie look-up
+            node, j, n = trie, i, len(toks)
+            raw = via == "acronym"
+            while j < n:
+                t = toks[j]
+                if j > i and not _gap_ok(text, toks[j - 1].end, t.start):
+                    break
+                node = node.get(t.raw if raw else t.folded)
+                if node is None:
+                    break
+                j += 1
+                if _END in node:
+                    found.append((j, node[_END]))
+                    if len(node) == 1:  # the end of a name and nothing after it
+                        break
+            return found
         nodes = [trie]
         j = i
         while nodes and j < len(toks):
@@ -295,8 +238,22 @@ class PhraseIndex:
             for node in nxt:
                 if _END in node:
                     found.append((j, node[_END]))
-            nodes = nxt
+            # a node holding only the end of a name leads nowhere: without it the walk stops sooner
+            nodes = [node for node in nxt if len(node) > 1 or _END not in node]
         return found
+
+
+def _pruned(trie: dict, lang: str) -> dict:
+    """`trie` keeping only what _in_scope keeps for `lang`, in the same order; a part with nothing
+    to drop is shared, not copied (country names are never scoped: one trie serves every language)."""
+    out: dict = {}
+    same = True
+    for k, child in trie.items():
+        kept = _in_scope(child, lang) if k == _END else _pruned(child, lang)
+        if kept:
+            out[k] = kept
+        same = same and len(kept) == len(child) and (k == _END or kept is child)
+    return trie if same else out
 
 
 @lru_cache(maxsize=100_000)
@@ -339,11 +296,6 @@ def _same_stem(a: str, b: str) -> bool:
             break
         p += 1
     return p >= 4 and p >= min(len(a), len(b)) - 2 and max(len(a), len(b)) - p <= 4
-
-
-def _gap_ok(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return GAP.fullmatch(gap) is not None and "\n\n" not in gap.replace("\r", "")
 
 
 def _in_scope(entries: list[Entry], lang: str | None) -> list[Entry]:

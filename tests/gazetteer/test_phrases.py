@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integraph.gazetteer.folding import quick_fold
-from integraph.gazetteer.phrases import Entry, PhraseIndex, Tok, tokenise
+from integraph.gazetteer.phrases import Entry, PhraseIndex
+from integraph.gazetteer.tokens import Tok, tokenise
 from integraph.textutil import DASHES, QUOTES, fold
 
 # Latin, Latin-1/Extended, Greek, Cyrillic letters plus the punctuation names carry
@@ -111,3 +112,14 @@ def test_shared_tokens_find_what_a_fresh_split_finds(noise, lang):
     assert _index().find(text, lang) == _index().find(text, lang, toks=fresh)
     assert tokenise(text) is tokenise(text)  # the same object: split once
     assert list(tokenise("".join(text))) == list(tokenise(text))
+
+
+def test_the_one_character_gap_shortcut_agrees_with_the_gap_rule():
+    from integraph.gazetteer.tokens import GAP, GAP_CHARS, _gap_ok
+
+    for code in range(0x3000):
+        c = chr(code)
+        assert (c in GAP_CHARS) == (GAP.fullmatch(c) is not None), repr(c)
+        text = "a" + c + "b"
+        assert _gap_ok(text, 1, 2) == (GAP.fullmatch(c) is not None)
+    assert _gap_ok("ab", 1, 1)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from price_parser import Price
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import at_digits, digit_spans, finditer
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars
 from integraph.extract.recognise.currencies import (
     CURRENCIES, EXACT, KRONE, KRONE_WORDS, LONG_BILLION, MIL_THOUSAND, SCALES, SHORT_SCALES,
 )
@@ -42,7 +42,7 @@ def _patterns(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     scale_words = list(SCALES) + [r"mil"]
     scale = rf"(?:\s?(?P<scale>(?i:{_alts(scale_words)}))(?!\w)|(?P<short>{_alts(list(SHORT_SCALES))})(?!\w))?"
     number_first = re.compile(rf"{NUMBER}{scale}\s?(?P<cur>{cur})(?!\w)")
-    currency_first = re.compile(rf"(?<!\w)(?P<cur>{cur})\s?{NUMBER}{scale}")
+    currency_first = re.compile(rf"(?<!\w){first_chars(cur)}(?P<cur>{cur})\s?{NUMBER}{scale}")
     return number_first, currency_first
 
 

@@ -17,7 +17,7 @@ import re
 import phonenumbers
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import digit_spans, finditer, spans
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
 TLDS = (
@@ -59,7 +59,7 @@ PHONE_CUE = (
 )
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
 PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
-PHONE_CUED = re.compile(rf"(?<!\w){PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
+PHONE_CUED = re.compile(rf"(?<!\w){first_chars(PHONE_CUE, re.IGNORECASE)}{PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
 
 REGION = {
     "bg": "BG", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "en": "GB", "es": "ES", "et": "EE", "fi": "FI",
@@ -102,8 +102,9 @@ def find_urls(text: str, lang: str | None = None) -> list[Match]:
         if url:
             found.append(url)
         taken.append((m.start(), m.end()))  # the bracketed text usually repeats the url
+    near_schemes = spans(text, SCHEME_OR_WWW, 8, 600)
     for pattern in (SCHEMED, WWW):
-        for m in finditer(pattern, text, spans(text, SCHEME_OR_WWW, 8, 600)):
+        for m in finditer(pattern, text, near_schemes):
             url = _url(text, m.start(), m.group())
             if url and not any(a < url.end and url.start < b for a, b in taken):
                 found.append(url)
@@ -143,8 +144,11 @@ def _phone(raw: str, region: str | None, strict: bool) -> str | None:
 def find_phones(text: str, lang: str | None = None) -> list[Match]:
     region = REGION.get(lang or "")
     found: list[Match] = []
-    for pattern, strict in ((PHONE_CUED, False), (PHONE_INTL, True)):
-        for m in finditer(pattern, text, digit_spans(text, 40, 40)):
+    cued = finditer(PHONE_CUED, text, digit_spans(text, 40, 40))
+    # "+48 …", "+ 48 …", "0048 …": an international number begins on, or one or two characters before, a digit run
+    international = at_digits(PHONE_INTL, text, 40, 40, shift=(0, 1, 2))
+    for strict, hits in ((False, cued), (True, international)):
+        for m in hits:
             raw = m.group("num").rstrip(" ./-–(")
             start = m.start("num")
             while raw and raw[0] in "(" and ")" not in raw:

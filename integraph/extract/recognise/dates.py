@@ -28,7 +28,7 @@ from integraph.extract.recognise.date_words import (
     phrases,
 )
 from integraph.extract.recognise.months import month_number
-from integraph.extract.recognise.windows import at_digits, digit_spans, finditer
+from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -61,12 +61,49 @@ PATTERNS = {
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE if name == "dmy_roman" else 0) for name, p in PATTERNS.items()}
 COMPILED["dmy_roman"] = re.compile(PATTERNS["dmy_roman"])  # Roman months are upper-case only
-# Patterns whose first item is a digit after a look-behind that refuses a word character: they can only
-# begin where a digit run begins, so they are tried there only (windows.at_digits) instead of searched for.
-DIGIT_FIRST = frozenset(("dmy_num", "ymd_num", "dmy_roman", "d_range", "dm_range", "dmy_text", "ymd_text", "ydm_text",
-                         "my_num_range", "year_range", "year"))
+YEAR_RUN, DAY_RUN = re.compile(YEAR), re.compile(r"\d{1,2}")
+# Patterns whose first item is a digit after a look-behind that refuses a word character can only begin
+# where a digit run begins, on a run as long as their first item (a year, or a day or month of one or
+# two digits, always followed by a non-digit): they are tried there only (windows.at_digits).
+DIGIT_FIRST = {"dmy_num": DAY_RUN, "ymd_num": YEAR_RUN, "dmy_roman": DAY_RUN, "d_range": DAY_RUN, "dm_range": DAY_RUN,
+               "dmy_text": DAY_RUN, "ymd_text": YEAR_RUN, "ydm_text": YEAR_RUN, "my_num_range": DAY_RUN,
+               "year_range": YEAR_RUN, "year": YEAR_RUN}
+# Patterns that begin on a month word and end on a year ("March 2021", "May 4, 2021", "styczeń–marzec 2022"):
+# between the two stand at most a second month word and "de"/"of", so a match begins on one of the last
+# three word starts before a four-digit year-like run; they are tried there only (_month_word_anchors).
+WORD_FIRST = frozenset(("m_range", "mdy_text", "my_text"))
+# In reversed text, a letter not followed by a word character: read forwards, where (?<!\w)WORD can begin.
+_WORD_START_BACKWARDS = re.compile(r"[^\W\d_](?!\w)")
 YEAR_AFTER_RE = re.compile(rf"\s?(?:{YEAR_AFTER})")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])|\n")
+
+
+@lru_cache(maxsize=4)  # the text being read
+def _month_word_anchors(text: str) -> tuple[tuple[int, int], ...]:
+    """(position, end of its window) of the last three word starts before each year-like run of four
+    digits, within the run's window (digit_spans(text, 50, 40), the windows finditer would search)."""
+    windows = digit_spans(text, 50, 40)
+    runs = digit_runs(text)
+    found: set[tuple[int, int]] = set()
+    w = 0
+    for k, (a, b) in enumerate(runs):
+        if b - a != 4 or not YEAR_RUN.fullmatch(text, a, b):
+            continue
+        while windows[w][1] <= a:
+            w += 1
+        # no match holds two digit runs besides its year (only "May 4, 2021" holds one), so its month
+        # word lies after the run two before this one: the text read backwards is short
+        lo = max(windows[w][0], runs[k - 2][1] if k >= 2 else 0)
+        seen = 0
+        for m in _WORD_START_BACKWARDS.finditer(text[lo:a][::-1]):
+            i = a - 1 - m.start()
+            if i == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+                continue  # the cut fell inside a word: it starts earlier
+            found.add((i, windows[w][1]))
+            seen += 1
+            if seen == 3:
+                break
+    return tuple(sorted(found))
 
 
 def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -85,6 +122,9 @@ def _cues(lang: str | None) -> dict[str, re.Pattern[str]]:
 
 
 JOINERS = frozenset(RANGE_JOINERS)
+# one search for "any of these stems occurs in the text" (plain substrings, as `stem in text`)
+START_VERB = re.compile("|".join(map(re.escape, START_VERBS)))
+END_VERB = re.compile("|".join(map(re.escape, END_VERBS)))
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -190,9 +230,9 @@ def _role(text: str, m: Match, lang: str | None) -> Match:
         extra["role"] = "start"
     else:
         near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()
-        if any(stem in near for stem in START_VERBS):
+        if START_VERB.search(near):
             extra["role"] = "start"
-        elif any(stem in near for stem in END_VERBS):
+        elif END_VERB.search(near):
             extra["role"] = "end"
     return Match("date", m.start, m.end, m.value, extra)
 
@@ -217,7 +257,12 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     candidates: list[Match] = []
     near_digits = digit_spans(text, 50, 40)  # every date has digits; month words sit within 50 characters
     for name, pattern in COMPILED.items():
-        hits = at_digits(pattern, text, 50, 40) if name in DIGIT_FIRST else finditer(pattern, text, near_digits)
+        if name in DIGIT_FIRST:
+            hits = at_digits(pattern, text, 50, 40, runs=DIGIT_FIRST[name])
+        elif name in WORD_FIRST:
+            hits = at(pattern, text, _month_word_anchors(text))
+        else:
+            hits = finditer(pattern, text, near_digits)
         for m in hits:
             read = _read(name, m, lang, text)
             if read:

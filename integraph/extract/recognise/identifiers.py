@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from integraph.extract.recognise import Match
-from integraph.extract.recognise.windows import digit_spans, finditer
+from integraph.extract.recognise.windows import digit_spans, finditer, first_chars
 
 _UP = r"A-Z\u0391-\u03A9\u0410-\u042F\u0401\u0404\u0406\u0407\u0490"  # Latin, Greek, Cyrillic capitals
 TOKEN = re.compile(rf"(?<![\w/.@:#=&?-])[{_UP}0-9]+(?:[-/.][{_UP}0-9]+)+(?![\w@]|[-/.][\w])")
@@ -44,7 +44,7 @@ WEAK = (
 )
 NUMBER_WORD = r"(?:no\.?|nr\.?|n[°º]\.?|n\.º|num\.?|number|numer|číslo|č\.|№|#|id|code|kod|код)"
 LABELLED = re.compile(
-    rf"(?<!\w)(?:(?P<strong>{STRONG})|(?P<weak>{WEAK}))(?P<sep>\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*)"
+    rf"(?<!\w){first_chars(f'{STRONG}|{WEAK}', re.IGNORECASE)}(?:(?P<strong>{STRONG})|(?P<weak>{WEAK}))(?P<sep>\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*)"
     rf"(?P<code>(?=[\w./-]*\d)[\w][\w./-]*[\w])",
     re.IGNORECASE,
 )

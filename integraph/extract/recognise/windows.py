@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 DIGITS = re.compile(r"\d+")
 
@@ -44,15 +44,18 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8)
 def digit_spans(text: str, before: int, after: int) -> tuple[tuple[int, int], ...]:
     """Neighbourhoods of digit runs; cached because several recognisers ask for the same text."""
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    for a, b in digit_runs(text):  # the same merging as spans(text, DIGITS, before, after)
-        s, e = max(0, a - before), min(n, b + after)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
+    # the same windows as spans(text, DIGITS, before, after): runs are ordered and disjoint, so a window
+    # only ever grows at its end, and clipping to the text can wait until the windows are merged
+    out: list[list[int]] = []
+    for a, b in digit_runs(text):
+        if out and a - before <= out[-1][1]:
+            out[-1][1] = b + after
         else:
-            out.append((s, e))
-    return tuple(out)
+            out.append([a - before, b + after])
+    if out:
+        out[0][0] = max(0, out[0][0])
+        out[-1][1] = min(len(text), out[-1][1])
+    return tuple((s, e) for s, e in out)
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows) -> Iterator[re.Match[str]]:
@@ -60,29 +63,82 @@ def finditer(pattern: re.Pattern[str], text: str, windows) -> Iterator[re.Match[
         yield from pattern.finditer(text, s, e)
 
 
-@lru_cache(maxsize=8)  # a few uses per document: the text being read, as digit_spans
-def _digit_anchors(text: str, before: int, after: int, shift: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+@lru_cache(maxsize=16)  # a few uses per document: the text being read, as digit_spans
+def _digit_anchors(text: str, before: int, after: int, shift: tuple[int, ...], runs: re.Pattern[str] | None
+                   ) -> tuple[tuple[int, int], ...]:
     """(position, end of its window) for every run start minus each `shift`, in text order."""
     windows = digit_spans(text, before, after)
     out: list[tuple[int, int]] = []
     w = 0
-    for p in sorted({a - k for a, _ in digit_runs(text) for k in shift if a - k >= 0}):
+    starts = {a - k for a, b in digit_runs(text) if runs is None or runs.fullmatch(text, a, b) for k in shift if a - k >= 0}
+    for p in sorted(starts):
         while windows[w][1] <= p:  # the window holding p: its end is where finditer's search stops
             w += 1
         out.append((p, windows[w][1]))
     return tuple(out)
 
 
-def at_digits(pattern: re.Pattern[str], text: str, before: int, after: int, shift: tuple[int, ...] = (0,)
-              ) -> Iterator[re.Match[str]]:
+def at_digits(pattern: re.Pattern[str], text: str, before: int, after: int, shift: tuple[int, ...] = (0,),
+              runs: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """`finditer(pattern, text, digit_spans(text, before, after))` for a pattern whose matches can only
     start `shift` characters before the start of a digit run (0: on the run's first digit; 2: on the
-    two letters of "PL63…"), with every shift ≤ `before`.  The caller vouches for that shape;
-    tests/extract/recognise/test_windows.py checks each use against finditer."""
+    two letters of "PL63…"), with every shift ≤ `before`, and, given `runs`, only before a whole run
+    that `runs` matches.  The caller vouches for that shape; tests/extract/recognise/test_windows.py
+    checks each use against finditer."""
+    return at(pattern, text, _digit_anchors(text, before, after, shift, runs))
+
+
+def at(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """What a windowed finditer finds, for a pattern that can only start at one of `anchors`:
+    (position, end of the window holding it), in text order."""
     done = 0  # finditer never starts a match inside the one before it
-    for p, end in _digit_anchors(text, before, after, shift):
+    for p, end in anchors:
         if p >= done:
             m = pattern.match(text, p, end)
             if m is not None:
                 done = m.end()
                 yield m
+
+
+def first_chars(source: str, flags: int = 0) -> str:
+    """A look-ahead `(?=[…])` of every character a match of `source` can begin with, or "" when that is
+    no short list (a start that may be empty, a class such as \\w, a negated class).
+
+    Put before a long alternation of words ("grant agreement|umowa|договор|…") it lets the engine
+    pass over a position with one class test instead of trying every word there; it never changes
+    what matches, as it only states what the alternation itself requires."""
+    from re import _constants as c, _parser  # the parser `re` compiles with (private, but the only one)
+
+    chars: set[str] = set()
+    caseless = bool(flags & re.IGNORECASE)
+
+    def starts(items: list) -> bool:  # True when every way through `items` begins with a char of `chars`
+        nonlocal caseless
+        if not items:
+            return False
+        op, av = items[0]
+        if op is c.LITERAL:
+            chars.add(chr(av))
+            return True
+        if op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] < 256:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return False
+            return True
+        if op is c.BRANCH:
+            return all(starts(alt.data) for alt in av[1])
+        if op is c.SUBPATTERN:
+            caseless = caseless or bool(av[1] & re.IGNORECASE)
+            return starts(av[3].data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] > 0:
+            return starts(av[2].data)
+        return False
+
+    if not starts(_parser.parse(source, flags).data):
+        return ""
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    return f"(?=(?i:[{cls}]))" if caseless else f"(?=[{cls}])"
