@@ -528,12 +528,18 @@ def assign_scopes(found: Findings, frames: list[Frame]) -> None:
         """Where other frames are mentioned in [x, y)."""
         return [all_mentions[i][0] for i in starting_in(mention_starts, x, y) if all_mentions[i][1] != key]
 
+    # a document whose title names one project (a final report, a project's page) is about it
+    # throughout; passages naming other projects still go to them (the smallest range wins)
+    title_end = text.find("\n")
+    titled = [f for f in frames if any(a < max(title_end, 0) for a, _ in f.mentions + f.acronym_spans)]
     for frame in frames:
         # a document about one project is all about it, when it names it early (a page's or
         # factsheet's title); one named only in passing further down owns its own passage
         if len(frames) == 1 and (frame.doc_level or min(a for a, _ in frame.mentions) < max(400, len(text) // 4)):
             frame.ranges = [(0, len(text))]
             continue
+        if len(titled) == 1 and frame is titled[0]:
+            frame.ranges.append((0, len(text)))
         for a, b in frame.mentions:
             row = next((r for r, _ in frame.rows if r.start <= a < r.end), None)
             if row is not None:  # a table row holds all that it says of its project

@@ -78,3 +78,23 @@ def test_a_title_after_a_project_word_closed_by_a_relative_clause():
     doc.language = "sv"
     titles = {s.value for s in extract(doc) if s.prop == "title"}
     assert "Trygg start i Lund" in titles
+
+
+REPORT = """Relazione finale del progetto WEMIN
+
+1. Dati del progetto
+
+Convenzione di sovvenzione n.: 101140587
+Durata: 1° gennaio 2024 – 30 giugno 2026
+Costo totale: 1.329.367,00 €
+
+2. Prospettive
+
+Dal 2026 la cooperativa porta avanti il progetto "Lavoro Donna Torino", finanziato con 350.000 € fino al 30 settembre 2028.
+"""
+
+
+def test_a_report_whose_title_names_a_project_is_about_it_throughout():
+    amounts = _facts(REPORT, "it", "amount")
+    assert amounts["WEMIN"] == {"1329367 EUR"}
+    assert amounts["Lavoro Donna Torino"] == {"350000 EUR"}  # the passage naming another project stays its own
