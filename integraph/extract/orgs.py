@@ -177,6 +177,8 @@ def is_capitalised(w: str) -> bool:
     return w[:1].isupper()
 
 
+# Two capitalised words closing a line or clause after a dash: a person ("– Olena Kovalenko")
+PERSON_AFTER_DASH = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯΑ-Ω][a-zà-öø-ÿā-žа-яα-ω]+ [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯΑ-Ω][a-zà-öø-ÿā-žа-яα-ω]+(?=\s*(?:[,;.)\n]|$))")
 # Maltese writes the article on the next word: "tal-Ħamrun", "għall-Affarijiet", "is-Sigurtà"
 ARTICLE_PREFIX = re.compile(r"^(?:(?:ta|għa|mi|fi|bi|li|ma|sa|bħa|i|u)?[lsdtnrxżċz]{0,2}-|[^\W\d_]{1,4}['’])(?=[^\W\d_])")
 
@@ -433,9 +435,12 @@ class OrgFinder:
                     break
             if gap.strip() and gap.strip() not in "–-&":
                 break
-            if gap.strip() in ("–", "—") and gap != gap.strip() and \
-                    re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:19|20)\d\d(?!\d)", text[a:a + 80]):
-                break  # "Föreningen Gemensam Grund – Verksamhetsberättelse 2025": a document's title, not the name
+            if gap.strip() in ("–", "—") and gap != gap.strip() and (
+                    re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:19|20)\d\d(?!\d)", text[a:a + 80])
+                    or PERSON_AFTER_DASH.match(text, a)):
+                # "Föreningen Gemensam Grund – Verksamhetsberättelse 2025": a document's title, and
+                # "Spolek Domov pro všechny – Olena Kovalenko": its speaker, not part of the name
+                break
             if name_cased(w) or (w.isupper() and len(w) > 1):
                 if j > i + 1 and self.legal_form(w, self.lang) and text[words[j - 1][0]:words[j - 1][1]].lower() in connectors:
                     break  # "… i Stowarzyszenie …": a new organisation starts
@@ -502,7 +507,7 @@ class OrgFinder:
                     self.text[words[k][1]:words[k + 1][0]] in (" ", "-"):
                 k += 1  # "Seguridad Social": an item of two words
             items += 1
-            if k + 2 < len(words) and words[k + 1][2].lower() in WEAK_CONNECTORS \
+            if k + 2 < len(words) and words[k + 1][2].lower() in self.weak \
                     and self.text[words[k][1]:words[k + 1][0]] == " " and name_cased(words[k + 2][2]):
                 return k + 2  # "… y Migraciones"
             k += 1
@@ -523,6 +528,11 @@ class OrgFinder:
         from integraph.textutil import lemma
 
         if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4:
+            return last
+        pa, pb, pw = words[last]
+        # only after a capitalised adjective or preposition of the name ("Společný prostor", "Bez hranic"),
+        # not after a town or a noun, where a verb follows ("Rada Miasta Gdańska uchwala")
+        if not is_capitalised(pw) or not self._free(pa, pb) or not (len(pw) <= 4 or STRONG_ADJECTIVE.search(pw)):
             return last
         return last + 1
 

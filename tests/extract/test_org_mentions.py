@@ -49,6 +49,9 @@ CASES = [
     ("mt", "flimkien mal-Assoċjazzjoni Id f'Id u oħrajn", ["Assoċjazzjoni Id f'Id"]),
     # a subtitle after a dash is part of a name; a document's title with its year is not
     ("sv", "Föreningen Gemensam Grund – Verksamhetsberättelse 2025", ["Föreningen Gemensam Grund"]),
+    ("cs", "Za spolek hovořila Spolek Domov pro všechny – Olena Kovalenko.", ["Spolek Domov pro všechny"]),
+    # a verb after the name is not a lower-case word of it
+    ("pl", "Rada Gminy Wiślica uchwala, co następuje:", ["Rada Gminy Wiślica"]),
     ("bg", "Фондация Мост – Знание и развитие изпълнява проекта.", ["Фондация Мост – Знание и развитие"]),
     # a short name and a dash before a plain head ('centre') belong to the name; an article does not
     ("el", "Η Πυξίδα – Κέντρο Ένταξης Μεταναστών συνεχίζει", ["Πυξίδα – Κέντρο Ένταξης Μεταναστών"]),
