@@ -167,11 +167,12 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
                       and not any(o.name.lower().startswith(w) for w in pwords)]
     alone: dict[str, bool] = {}  # a name form met again is not searched for again
     found_mentions = [_extend_to_stated_name(text, o, alone) for o in found_mentions]
+    fuller = _fuller_forms([o.name for o in found_mentions if not o.key])
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
         if o.kind is None and not o.key:
             o.kind = org_words.legal_form(o.name, None)  # a foreign legal form: "Asociación …" in a Polish text
-        key = f"intl:{o.key}" if o.key else name_key(o.name)
+        key = f"intl:{o.key}" if o.key else name_key(fuller.get(o.name, o.name))
         eid = em.known("Organisation", key) or (em.known("Organisation", "acr:" + o.acronym) if o.acronym else None) \
             or em.entity("Organisation", key)
         em.alias("Organisation", key, eid)
@@ -222,6 +223,22 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             em.fact(eid, "Organisation", "name", acr, a, b, "integraph.acronym-bare.v1", 0.6)
         mentions.add(Mention(a, b, eid, "Organisation", acr))
     return found_mentions
+
+
+def _fuller_forms(names: list[str]) -> dict[str, str]:
+    """'Netzwerk Ehrenamt und Flucht' → 'Netzwerk Ehrenamt und Flucht NRW e. V.': a name that another
+    name of the same document continues with only a legal form or an acronym is that organisation."""
+    from integraph.gazetteer.orgs import _suffix_kind
+
+    out: dict[str, str] = {}
+    distinct = sorted(set(names), key=len)
+    for short in distinct:
+        longer = [n for n in distinct if len(n) > len(short) and n.startswith(short + " ")]
+        fits = [n for n in longer if all(t.isupper() or _suffix_kind(t) for t in n[len(short) + 1:].split())
+                or _suffix_kind(n[len(short) + 1:])]
+        if len(fits) == 1:
+            out[short] = fits[0]
+    return out
 
 
 # An organisation's own organs are not organisations of their own (lemmas, lower-case).

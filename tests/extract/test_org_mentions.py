@@ -127,3 +127,11 @@ def test_places_inside_the_names_of_public_bodies(lang, text, expected):
 def test_an_acronym_after_a_hereinafter_phrase_names_what_stands_before(lang, text, acronym):
     found = acronyms.defined(OrgFinder(text, lang, orgs.legal_form, []), 0, len(text))
     assert [(acr, text[a0:a1]) for acr, _, _, a0, a1 in found] == [(acronym, acronym)]
+
+
+def test_a_short_name_continued_by_a_legal_form_or_acronym_is_the_same_organisation():
+    from integraph.extract.entities import _fuller_forms
+
+    got = _fuller_forms(["Netzwerk Ehrenamt und Flucht", "Netzwerk Ehrenamt und Flucht NRW e. V.",
+                         "Stowarzyszenie Most", "Stowarzyszenie Most Kraków"])
+    assert got == {"Netzwerk Ehrenamt und Flucht": "Netzwerk Ehrenamt und Flucht NRW e. V."}
