@@ -53,9 +53,21 @@ class Mentions:
 
 
 def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    from integraph.extract.programmes import named_programmes
     from integraph.gazetteer import funds
 
+    named = named_programmes(found, NOT_ORG_ACRONYMS | {str(m.value) for m in found.funds})
+    if named:
+        # the rest of extraction reads programmes from found.funds: known and named ones alike
+        found.funds = sorted(found.funds + named, key=lambda m: m.start)
+        found.__dict__.pop("fund_ends", None)
     for m in found.funds:
+        if "named_at" in m.extra:
+            a, b = m.extra["named_at"]
+            eid = em.entity("Programme", str(m.value))
+            em.fact(eid, "Programme", "name", m.extra["name"], a, b, "integraph.programme-word.v1", 0.7)
+            mentions.add(Mention(m.start, m.end, eid, "Programme", found.doc.text[m.start:m.end]))
+            continue
         eid = em.entity("Programme", str(m.value))
         rec = funds.get(str(m.value)) or {}
         em.fact(eid, "Programme", "ref", m.value, m.start, m.end, EXTRACTOR, 0.95)

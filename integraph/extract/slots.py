@@ -37,6 +37,8 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     org_mentions = [m for m in mentions.items if m.schema == "Organisation"]
     for m in found.funds:
         f = mine(m.start)
+        if f and "named_at" in m.extra and _line_label_group(found, m.start) != "funder":
+            continue  # a programme the gazetteer does not know funds only where a label says so (or a table's header)
         if f:
             pid = em.known("Programme", str(m.value))
             if pid:

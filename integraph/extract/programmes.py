@@ -1,0 +1,53 @@
+"""Funding programmes the gazetteer does not know, named after a programme word.
+
+'Mit dem Landesprogramm KOMM-AN NRW …', 'program „Integrace cizinců“', 'le programme « Vivre
+ensemble »': a programme word of the document's language (data/lexicon/cues.json,
+"programme_words"; compounds ending in one count: Landesprogramm, Förderprogramm) followed on
+the same line by an all-capitals name or a quoted name is a programme of its own.  Bare
+capitalised words after the word are left alone ('the programme Monday …' is an agenda).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from integraph.extract.findings import Findings
+from integraph.extract.recognise import Match
+from integraph.textutil import normalise
+
+CAPS_NAME = re.compile(r"[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯΑ-Ω0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯΑ-Ω0-9+&-]{2,}(?:[ \t]+|(?=[\s,.;:)])))+)")
+QUOTED_NAME = re.compile(r"[ \t]+[„“\"«‚»]\s?([^„“”\"«»\n]{3,80}?)\s?[“”\"»«‘]")
+
+
+@lru_cache(maxsize=32)
+def _word_re(lang: str | None) -> re.Pattern[str] | None:
+    from integraph.gazetteer import cues
+
+    words = sorted({w.lower() for w in cues.cues("programme_words", lang)}, key=len, reverse=True)
+    if not words:
+        return None
+    # a programme word alone or closing a compound ("Landesprogramm"), in any case form it takes
+    return re.compile(rf"(?<![^\W\d_])[^\W\d_]*(?:{'|'.join(map(re.escape, words))})[^\W\d_]{{0,4}}(?![^\W\d_])", re.I)
+
+
+def named_programmes(found: Findings, not_acronyms: set[str]) -> list[Match]:
+    """Programme mentions the gazetteer missed: Match(kind='fund', value='name:<folded name>')."""
+    text = found.doc.text
+    word = _word_re(found.lang)
+    if word is None:
+        return []
+    known = [(m.start, m.end) for m in found.funds]
+    out: list[Match] = []
+    for w in word.finditer(text):
+        m = QUOTED_NAME.match(text, w.end()) or CAPS_NAME.match(text, w.end())
+        if not m:
+            continue
+        a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
+        name = text[a:b]
+        if name in not_acronyms or len(name.replace(" ", "")) < 3 or any(x < b and a < y for x, y in known):
+            continue
+        line_start = text.rfind("\n", 0, w.start()) + 1
+        if any(line_start <= y <= w.start() and w.start() - y <= 40 for _, y in known):
+            continue  # "EEE finansinis mechanizmas, programa „Aktyvūs piliečiai“": a known fund's own programme
+        out.append(Match("fund", w.start(), b, f"name:{normalise(name)}", {"name": name, "named_at": (a, b)}))
+    return out
