@@ -77,6 +77,8 @@ def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
         mentions.add(Mention(m.start, m.end, eid, "Programme", found.doc.text[m.start:m.end]))
 
 
+# A one- or two-word name before a spaced dash and a description: 'Pyxida – Centro per l'integrazione'
+BRAND_BEFORE_DASH = re.compile(r"^([^\W\d_][\w'’.&+-]*(?: [^\W\d_][\w'’.&+-]*)?) [–—] \w")
 NEXT_NAME_WORD = re.compile(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][^\W\d_]+)")
 
 
@@ -194,6 +196,9 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         if quoted and o.rule == "headed":  # 'Сдружение „Нов дом“' is also called 'Нов дом'
             q0 = o.start + quoted.start(1)
             em.fact(eid, "Organisation", "name", quoted.group(1), q0, q0 + len(quoted.group(1)), EXTRACTOR, conf)
+        brand = BRAND_BEFORE_DASH.match(o.name)
+        if brand and o.rule == "headed":  # 'Pyxida – Centro per l'integrazione …' is also called 'Pyxida'
+            em.fact(eid, "Organisation", "name", brand.group(1), o.start, o.start + len(brand.group(1)), EXTRACTOR, conf)
         for alias in o.aliases:
             at = text.find(alias, o.end)
             if at >= 0:

@@ -291,13 +291,15 @@ def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mention
     """A section headed by a partners label ("Partners", "Partenaires", "Партньори") lists the
     partners of the project whose text holds it: the organisation opening each paragraph or item.
     An item that calls its organisation the coordinator names the lead."""
-    from integraph.extract.frames import _normalised_labels, paragraphs
+    from integraph.extract.frames import NUMBERING, _normalised_labels, paragraphs
 
     labels = dict(_normalised_labels(found.lang))
     partner_words, lead_words = set(labels.get("partners", ())), [w for w in labels.get("lead", ()) if len(w) >= 5]
     text = found.doc.text
     for sec in found.doc.sections:
-        if normalise(sec.heading.strip().rstrip(":")) not in partner_words:
+        heading = sec.heading.strip().rstrip(":")
+        heading = heading[len(NUMBERING.match(heading).group()):]  # "2. Partenariato"
+        if normalise(heading) not in partner_words:
             continue
         f = owner(frames, sec.start)
         if f is None:

@@ -6,8 +6,8 @@ from integraph.extract import extract
 from integraph.convert import to_document
 
 
-def _facts(text: str, lang: str, prop: str) -> dict[str, set[str]]:
-    doc = to_document(text.encode(), "t.txt", "text/plain")
+def _facts(text: str, lang: str, prop: str, name: str = "t.txt") -> dict[str, set[str]]:
+    doc = to_document(text.encode(), name)
     doc.language = lang  # short texts: the language is what we wrote, not a guess
     sts = extract(doc)
     titles = {s.entity: s.value for s in sts if s.prop == "title"}
@@ -98,3 +98,24 @@ def test_a_report_whose_title_names_a_project_is_about_it_throughout():
     amounts = _facts(REPORT, "it", "amount")
     assert amounts["WEMIN"] == {"1329367 EUR"}
     assert amounts["Lavoro Donna Torino"] == {"350000 EUR"}  # the passage naming another project stays its own
+
+
+NUMBERED = """# Relazione finale del progetto WEMIN
+
+## 1. Dati del progetto
+
+Durata: 1° gennaio 2024 – 30 giugno 2026
+
+## 2. Partenariato
+
+- Cooperativa sociale Filo Comune, Torino (Italia) – capofila
+- Association Escale Solidaire, Marsiglia (Francia)
+- Pyxida – Centro per l'integrazione dei migranti, Pireo (Grecia)
+"""
+
+
+def test_a_numbered_partners_heading_lists_the_partners_and_the_lead():
+    partners = _facts(NUMBERED, "it", "partner", "r.md")["WEMIN"]
+    leads = _facts(NUMBERED, "it", "lead", "r.md")["WEMIN"]
+    assert "Association Escale Solidaire" in partners and any(p.startswith("Pyxida") for p in partners)
+    assert leads == {"Cooperativa sociale Filo Comune"}
