@@ -49,6 +49,16 @@ def _two_word_form(first: str, second: str, lang: str | None) -> bool:
     return any(p == key for p, _ in phrases)
 
 
+@lru_cache(maxsize=4096)
+def _nationality_word(word: str, lang: str | None) -> bool:
+    """'Läti', 'Rumuński', 'Latvian': a country's name or an adjective of nationality (not a town:
+    'Malmö universitet' is a name of its own)."""
+    from integraph.extract.profile import _nationality
+    from integraph.gazetteer import countries
+
+    return len(word) >= 4 and (bool(countries.find(word, lang)) or _nationality(word + " x", lang) is not None)
+
+
 def _ends_in_legal_form(name: str) -> bool:
     from integraph.gazetteer.orgs import _suffix_kind
 
@@ -243,6 +253,15 @@ class OrgFinder:
                 if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
                         kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
                     kind = None
+                elif kind and _nationality_word(prev[2], self.lang):
+                    named = self._apposition(words, i)
+                    if named is not None:
+                        # "koostöös Läti ühinguga Kopā Latvijā": 'the Latvian association' describes
+                        # the name that follows; the name is the organisation
+                        out.append(OrgMention(words[i + 1][0], words[named][1], text[words[i + 1][0]:words[named][1]],
+                                              kind=kind if kind != "generic" else None, rule="headed"))
+                        i = named + 1
+                        continue
             compound = False
             if is_capitalised(w) and self.lang in COMPOUND_HEADS and compound_kind(w, self.lang):
                 kind = kind or compound_kind(w, self.lang)  # "Erhvervsstyrelsen", "Migrationsverket"
@@ -322,6 +341,14 @@ class OrgFinder:
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+    def _apposition(self, words: list[tuple[int, int, str]], i: int) -> int | None:
+        """The last word of a capitalised name right after words[i] (at most four words), else None."""
+        k = i
+        while k + 1 < len(words) and k - i < 4 and name_cased(words[k + 1][2]) and \
+                self.text[words[k][1]:words[k + 1][0]] == " ":
+            k += 1
+        return k if k > i else None
 
     def _dash_named(self, words: list[tuple[int, int, str]], i: int) -> int:
         """'Pyxida – Centro per l'integrazione': a short capitalised name and a dash before a plain

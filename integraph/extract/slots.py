@@ -65,6 +65,8 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
             if end:
                 em.fact(f.entity, "Project", "end", end, m.start, m.end, EXTRACTOR, 0.85)
         elif m.kind == "date" and not _inside(found, m.start, m.end, ("grant_id",)):
+            if _founding_sentence(found, m.start):
+                continue  # "MTÜ … on 2017. aastal asutatud": the organisation's year, not the project's
             role = m.extra.get("role") or _date_role(found, m.start)
             if role in ("start", "end"):
                 em.fact(f.entity, "Project", role, m.value, m.start, m.end, EXTRACTOR, 0.75)
@@ -187,6 +189,12 @@ def _line_label_group(found: Findings, offset: int) -> str | None:
 
 def _inside(found: Findings, a: int, b: int, kinds: tuple[str, ...]) -> bool:
     return any(m.start <= a and b <= m.end and m.kind in kinds for m in found.values)
+
+
+def _founding_sentence(found: Findings, offset: int) -> bool:
+    s = found.sentence_at(offset)
+    low = found.doc.text[s.start:s.end].lower()
+    return any(c.lower() in low for c in cue_words("founded", found.lang))
 
 
 def _date_role(found: Findings, start: int) -> str | None:

@@ -135,3 +135,9 @@ def test_a_short_name_continued_by_a_legal_form_or_acronym_is_the_same_organisat
     got = _fuller_forms(["Netzwerk Ehrenamt und Flucht", "Netzwerk Ehrenamt und Flucht NRW e. V.",
                          "Stowarzyszenie Most", "Stowarzyszenie Most Kraków"])
     assert got == {"Netzwerk Ehrenamt und Flucht": "Netzwerk Ehrenamt und Flucht NRW e. V."}
+
+
+def test_a_nationality_and_a_lower_case_legal_form_describe_the_name_that_follows():
+    text = "Projekti viib ellu MTÜ Piirideta Kogukond koostöös Läti ühinguga Kopā Latvijā. Valgas"
+    # 'the Latvian association Kopā Latvijā'; but 'Malmö universitet' is a name (a town, not a country)
+    assert [o.name for o in _finder(text, "et").headed(0, len(text))] == ["MTÜ Piirideta Kogukond", "Kopā Latvijā"]
