@@ -92,14 +92,21 @@ def _long_form_start(finder: OrgFinder, acr: str, long_end: int, floor: int) -> 
     text = finder.text
     words = _words(text, max(floor, long_end - 200), long_end)
     letters = acr.rstrip("+").upper()
-    # exact initials of content words (or of all words), walking back
+    # exact initials of content words (or of all words), walking back one word at a time
+    connectors = _connectors()
+    content, every = "", ""
     for n in range(1, min(len(words), 14) + 1):
-        chunk = words[-n:]
-        ws = [w for _, _, w in chunk]
-        if "\n" in text[chunk[0][0]:long_end]:
+        a, b, w = words[-n]
+        if "\n" in text[a:long_end]:
             break
-        if initials(ws) == letters or initials_all(ws) == letters:
-            return chunk[0][0]
+        if w[:1].isalpha():
+            every = w[0].upper() + every
+            if w.lower() not in connectors:
+                content = w[0].upper() + content
+        if content == letters or every == letters:
+            return a
+        if len(content) > len(letters) and len(every) > len(letters):
+            break  # the initials only grow from here
     # otherwise the capitalised run before the bracket (another language's acronym)
     k = len(words) - 1
     if k < 0 or not is_capitalised(words[k][2]):

@@ -505,7 +505,7 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         sent = text[s.start:s.end]
         low = sent.lower()
         own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
-        if not own and not any(re.search(rf"(?<!\w){re.escape(p)}", low) for p in pwords if len(p) > 2):
+        if not own and not any(p in low and re.search(rf"(?<!\w){re.escape(p)}", low) for p in pwords if len(p) > 2):
             continue
         cut, cue = None, ""
         for c in coop:
@@ -681,6 +681,8 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
 
 def _word_at(low: str, w: str) -> int:
     """Where the cue `w` starts in `low`; long cues match inflected endings too ("Koordynatorką")."""
+    if w not in low:  # most sentences hold no cue: a substring test is far cheaper than the regex
+        return -1
     m = _cue_word_re(w).search(low)
     return m.start() if m else -1
 
