@@ -238,8 +238,6 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, ext
     # all go to the workers: whatever else a document needs loads there, in parallel.
     _warm_up()
     lanes: list[_Lane] = []
-    for _ in range(workers):
-        lanes.append(_Lane(extraction, lanes))
     finished: dict[int, tuple[Input, bytes, Prepared]] = {}
     saved = 0  # every document before this sequence number is saved
 
@@ -251,6 +249,8 @@ def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, ext
             saved += 1
 
     try:
+        while len(lanes) < workers:
+            lanes.append(_Lane(extraction, lanes))
         for seq, (item, data) in enumerate(itertools.chain([first], jobs)):
             while min(len(lane.jobs) for lane in lanes) >= PER_WORKER or seq - saved >= WINDOW * workers:
                 _collect(lanes, deliver)
@@ -284,7 +284,8 @@ class _Lane:
         self.conn, theirs = context.Pipe()
         # with fork the worker inherits this process's ends of the other lanes' pipes: it closes
         # them, so that a worker still sees its pipe close when this process dies
-        inherited = [lane.conn for lane in self.others if lane is not self] if context.get_start_method() == "fork" else []
+        forked = context.get_start_method() == "fork"
+        inherited = [lane.conn for lane in self.others if lane is not self] if forked else []
         self.proc = context.Process(target=_serve, args=(theirs, self.extraction, inherited), daemon=True,
                                     name="integraph-worker")
         self.proc.start()
