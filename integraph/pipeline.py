@@ -1,23 +1,18 @@
 """Ingest: sources → convert → extract → store, one atomic commit per document.
 
 The per-document work (`process`) is a pure function of the file's bytes, so
-it runs the same in this process, in a process pool (`workers > 1`) or on a
-Dask worker.  Storage stays in the calling process: one writer, one
+it runs the same in this process, in a process pool (`workers > 1`,
+`integraph.pool`) or on a Dask worker.  Storage stays in the calling process: one writer, one
 transaction per document, so a crash loses at most the document in flight
 and a re-run picks up exactly what is missing.
 """
 from __future__ import annotations
 
 import gc
-import itertools
-import multiprocessing
 import os
-import queue
-import signal
 import threading
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
-from multiprocessing import connection
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -106,6 +101,9 @@ def prepare(locator: str, data: bytes, media_type: str | None = None, extraction
     if result.document is None:
         return Prepared(None, result.error_kind, result.reason)
     return Prepared(document_rows(result.document, result.statements))
+
+
+Save = Callable[["Input", bytes, Prepared], None]  # stores one input's result, in input order
 
 
 @dataclass
@@ -205,202 +203,24 @@ def ingest(
             warm = False
             for item, data in loaded():
                 if not warm:  # the same start-up as a pool's, so that 1 and N workers compare fairly
-                    _warm_up()
+                    warm_up()
                     warm = True
                 save(item, data, prepare(item.locator, data, item.media_type, extraction))
         else:
-            _run_pool(loaded(), save, workers, extraction)
+            from integraph.pool import run_pool
+
+            run_pool(loaded(), save, workers, extraction)
     finally:
-        gc.unfreeze()  # what _warm_up froze: collectable again
+        gc.unfreeze()  # what warm_up froze: collectable again
         bar.close()
     return summary
 
 
-PER_WORKER = 2  # documents handed to a worker at once: one it converts, one waiting, so it never idles
-WINDOW = 8  # per worker: documents finished ahead of an unfinished earlier one wait at most this many
-
-Save = Callable[[Input, bytes, Prepared], None]
-Deliver = Callable[[int, Input, bytes, Prepared], None]
-
-
-def _run_pool(jobs: Iterator[tuple[Input, bytes]], save: Save, workers: int, extraction: bool = True) -> None:
-    """Convert and extract in `workers` processes, at most PER_WORKER documents each in flight.
-
-    Results are saved here, one transaction each, in input order, as a serial run saves them:
-    entity resolution and the export list things in storage order, so 1 and N workers give the
-    same knowledge base.  A result that finishes ahead of an earlier one waits (WINDOW bounds how
-    many, and with them memory)."""
-    first = next(jobs, None)
-    if first is None:
-        return
-    # Modules, the language model and the shared tables are loaded here, before the workers fork:
-    # they inherit them instead of each paying that start-up again.  Documents, even the first,
-    # all go to the workers: whatever else a document needs loads there, in parallel.
-    _warm_up()
-    lanes: list[_Lane] = []
-    finished: dict[int, tuple[Input, bytes, Prepared]] = {}
-    saved = 0  # every document before this sequence number is saved
-
-    def deliver(seq: int, item: Input, data: bytes, result: Prepared) -> None:
-        nonlocal saved
-        finished[seq] = (item, data, result)
-        while saved in finished:
-            save(*finished.pop(saved))
-            saved += 1
-
-    try:
-        while len(lanes) < workers:
-            lanes.append(_Lane(extraction, lanes))
-        for seq, (item, data) in enumerate(itertools.chain([first], jobs)):
-            while min(len(lane.jobs) for lane in lanes) >= PER_WORKER or seq - saved >= WINDOW * workers:
-                _collect(lanes, deliver)
-            min(lanes, key=lambda lane: len(lane.jobs)).submit(seq, item, data)
-        while any(lane.jobs for lane in lanes):
-            _collect(lanes, deliver)
-    finally:
-        for lane in lanes:
-            lane.close()
-
-
-class _Lane:
-    """One worker process, the pipe it talks over, and the documents handed to it, oldest first.
-
-    A process and a pipe per worker rather than a shared pool, because of dead workers (a segfault
-    in a C converter, the OOM killer): a worker converts its documents in order and answers in
-    order, so the oldest one its lane still holds is the one it died on, and only that lane breaks:
-    the other workers keep their documents and their warm caches.  The dead worker's document is
-    recorded as failed (a re-run retries it), the ones queued behind it go to a fresh worker forked
-    from this process.  Nor does this process need a thread per worker (as concurrent.futures
-    runs): it waits on the pipes themselves, and reads and saves results as they come."""
-
-    def __init__(self, extraction: bool, others: list["_Lane"]) -> None:
-        self.extraction = extraction
-        self.others = others  # every lane of the pool: a worker closes its copies of their pipes
-        self.jobs: deque[tuple[int, Input, bytes]] = deque()
-        self._start()
-
-    def _start(self) -> None:
-        context = _context()
-        self.conn, theirs = context.Pipe()
-        # with fork the worker inherits this process's ends of the other lanes' pipes: it closes
-        # them, so that a worker still sees its pipe close when this process dies
-        forked = context.get_start_method() == "fork"
-        inherited = [lane.conn for lane in self.others if lane is not self] if forked else []
-        self.proc = context.Process(target=_serve, args=(theirs, self.extraction, inherited), daemon=True,
-                                    name="integraph-worker")
-        self.proc.start()
-        theirs.close()
-
-    def submit(self, seq: int, item: Input, data: bytes) -> None:
-        if not self.jobs and not self.proc.is_alive():  # it died idle: no document to blame
-            self._restart()
-        self.jobs.append((seq, item, data))
-        try:
-            self.conn.send((item.locator, data, item.media_type))
-        except OSError:  # it died with documents in hand: `settle` reads the end of its pipe and recovers
-            pass
-
-    def settle(self, deliver: Deliver) -> None:
-        """Hand on what the worker has finished, oldest first; recover when it died."""
-        while self.jobs:
-            try:
-                if not self.conn.poll():
-                    return
-                result = self.conn.recv()
-            except (EOFError, OSError):  # the pipe closed: the worker is gone
-                self._recover(deliver)
-                return
-            seq, item, data = self.jobs.popleft()
-            deliver(seq, item, data, result)
-
-    def _recover(self, deliver: Deliver) -> None:
-        seq, lost, data = self.jobs.popleft()
-        self.conn.close()
-        reason = f"worker process died while converting {lost.locator}{_how_it_died(self.proc)}; a re-run retries it"
-        waiting = list(self.jobs)
-        self.jobs.clear()
-        self._start()
-        for job in waiting:
-            self.submit(*job)
-        deliver(seq, lost, data, Prepared(None, "worker-died", reason))
-
-    def _restart(self) -> None:
-        self.conn.close()
-        self.proc.join(timeout=5)
-        self._start()
-
-    def close(self) -> None:
-        """Let an idle worker finish; one still holding documents (an error or Ctrl-C here) is killed."""
-        if self.jobs:
-            self.proc.kill()
-        else:
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-        self.conn.close()
-        self.proc.join(timeout=30)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join()
-
-
-def _serve(conn: Any, extraction: bool, inherited: list[Any]) -> None:
-    """A worker: (locator, bytes, media type) in, `Prepared` out, in order, until None or the pipe closes.
-
-    A thread reads the pipe while the main thread converts, so that this process never sits on a
-    send (a large result) while the parent sits on its own send (a large file) to us."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
-    for other in inherited:
-        other.close()
-    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-
-    def read() -> None:
-        try:
-            while True:
-                job = conn.recv()
-                inbox.put(job)
-                if job is None:
-                    return
-        except (EOFError, OSError):  # the parent is gone
-            inbox.put(None)
-
-    threading.Thread(target=read, name="integraph-inbox", daemon=True).start()
-    while (job := inbox.get()) is not None:
-        locator, data, media_type = job
-        conn.send(prepare(locator, data, media_type, extraction))
-
-
-def _collect(lanes: list[_Lane], deliver: Deliver) -> None:
-    """Wait until some worker has answered (or died), then hand on what it has finished."""
-    busy = {lane.conn: lane for lane in lanes if lane.jobs}
-    for conn in connection.wait(list(busy)):
-        busy[conn].settle(deliver)
-
-
-def _context() -> Any:
-    # fork: the worker starts with the parent's warm caches (the default start method changes in 3.14)
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-
-
-def _how_it_died(proc: Any) -> str:
-    """' (killed by SIGKILL)' or ' (exit code 1)' from a worker's exit status."""
-    proc.join(timeout=5)
-    code = proc.exitcode
-    if code is not None and code < 0:
-        try:
-            return f" (killed by {signal.Signals(-code).name})"
-        except ValueError:
-            return f" (killed by signal {-code})"
-    if code:
-        return f" (exit code {code})"
-    return ""
-
-
-def _warm_up() -> None:
+def warm_up() -> None:
     """Load what every document needs before the first one: converters, extractors, the language
     model, the gazetteers' indexes.  The language model is read in a thread while this one imports
-    and builds the rest: decompressing it releases the GIL, so the two overlap (≈1 s of start-up).
+    and builds the rest: its LZMA decompression releases the GIL, though the thread needs it back
+    after every block, so they overlap less than one would hope (the whole takes ≈1 s here).
     Joined before returning: nothing may run in a thread when a pool forks.
 
     What is loaded by then is frozen out of garbage collection (`ingest` unfreezes it at the end):

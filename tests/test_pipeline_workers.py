@@ -146,9 +146,10 @@ def test_a_large_file_and_a_large_result_cross_the_pipes_at_once(tmp_path: Path)
 
 
 def test_a_worker_that_died_idle_is_replaced_and_no_document_is_blamed():
-    from integraph.pipeline import Input, _collect, _Lane
+    from integraph.pipeline import Input
+    from integraph.pool import Lane, collect
 
-    lane = _Lane(True, [])
+    lane = Lane(True, [])
     lane.proc.kill()  # between documents: it holds none
     lane.proc.join()
     data = PARAGRAPH.format(i=7).encode()
@@ -156,9 +157,34 @@ def test_a_worker_that_died_idle_is_replaced_and_no_document_is_blamed():
     try:
         lane.submit(0, Input("idle.txt", lambda: data), data)
         while lane.jobs:
-            _collect([lane], lambda *delivered: got.append(delivered))
+            collect([lane], lambda *delivered: got.append(delivered))
     finally:
         lane.close()
     ((seq, item, _, result),) = got
     assert (seq, item.locator, result.error_kind) == (0, "idle.txt", None)
     assert result.rows is not None and result.rows.statements
+
+
+def test_a_result_that_cannot_cross_the_pipe_fails_its_document_only(tmp_path: Path, monkeypatch):
+    """A bug of ours that makes a result unpicklable is recorded against that document; the worker
+    and the batch go on."""
+    import integraph.pool
+    from integraph.pipeline import prepare
+
+    def flawed(locator, data, media_type=None, extraction=True):
+        result = prepare(locator, data, media_type, extraction)
+        if locator.endswith("b.txt"):
+            result.reason = lambda: None  # not picklable
+        return result
+
+    monkeypatch.setattr(integraph.pool, "prepare", flawed)  # the forked workers inherit the patch
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, name in enumerate(["a.txt", "b.txt", "c.txt", "d.txt"]):
+        (folder / name).write_text(PARAGRAPH.format(i=k), encoding="utf-8")
+    with Store(tmp_path / "kb.sqlite") as store:
+        report = ingest([folder], store, workers=2).as_dict()
+        assert (report["new"], report["failed"]) == (3, 1)
+        (failure,) = report["failures"]
+        assert failure["source"].endswith("b.txt") and failure["reason"].startswith("internal: ")
+        assert [f["kind"] for f in store.failures()] == ["internal"]
