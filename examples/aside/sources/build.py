@@ -85,12 +85,15 @@ def build_docx_with_tables(text: str, out: Path) -> None:
     out.write_bytes(main_build.fixed_zip(buffer.getvalue()))
 
 
-def build_all(target: Path = CORPUS) -> list[Path]:
-    """Write every generated document into `target` (the aside corpus by default) and return the paths."""
+def build_all(target: Path = CORPUS, targets: dict[str, tuple[str, str]] | None = None,
+              sources: Path = HERE) -> list[Path]:
+    """Write every generated document into `target` (the aside corpus by default) and return the paths.
+
+    `targets` and `sources` let another held-out corpus (examples/blind) render its own files the same way."""
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (kind, page_word) in TARGETS.items():
-        text = (HERE / name).read_text(encoding="utf-8")
+    for name, (kind, page_word) in (TARGETS if targets is None else targets).items():
+        text = (sources / name).read_text(encoding="utf-8")
         stem = Path(name).stem
         if kind == "pdftotext":
             out = target / f"{stem}.txt"

@@ -29,7 +29,6 @@ def _load(name: str, path: Path) -> ModuleType:
 
 # The aside build registers the main build under this name; reuse it rather than loading it twice.
 aside_build = _load("integraph_examples_aside_build", EXAMPLES / "aside" / "sources" / "build.py")
-main_build = aside_build.main_build
 
 # source file -> (how to render it, word for "page" in footers)
 TARGETS: dict[str, tuple[str, str]] = {
@@ -44,25 +43,7 @@ TARGETS: dict[str, tuple[str, str]] = {
 
 def build_all(target: Path = CORPUS) -> list[Path]:
     """Write every generated document into `target` (the blind corpus by default) and return the paths."""
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, (kind, page_word) in TARGETS.items():
-        text = (HERE / name).read_text(encoding="utf-8")
-        stem = Path(name).stem
-        if kind == "pdftotext":
-            out = target / f"{stem}.txt"
-            main_build.build_pdftotext(main_build.parse(text), out, page_word)
-        elif kind == "docx-tables":
-            out = target / f"{stem}.docx"
-            aside_build.build_docx_with_tables(text, out)
-        elif kind == "pdf":
-            out = target / f"{stem}.pdf"
-            main_build.build_pdf(main_build.parse(text), out, page_word)
-        else:
-            out = target / f"{stem}.{kind}"
-            {"docx": main_build.build_docx, "odt": main_build.build_odt}[kind](main_build.parse(text), out)
-        written.append(out)
-    return written
+    return aside_build.build_all(target, TARGETS, HERE)
 
 
 if __name__ == "__main__":
