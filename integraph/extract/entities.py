@@ -53,14 +53,8 @@ class Mentions:
 
 
 def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
-    from integraph.extract.programmes import named_programmes
     from integraph.gazetteer import funds
 
-    named = named_programmes(found, NOT_ORG_ACRONYMS | {str(m.value) for m in found.funds})
-    if named:
-        # the rest of extraction reads programmes from found.funds: known and named ones alike
-        found.funds = sorted(found.funds + named, key=lambda m: m.start)
-        found.__dict__.pop("fund_ends", None)
     for m in found.funds:
         if "named_at" in m.extra:
             a, b = m.extra["named_at"]
@@ -98,14 +92,21 @@ def places(found: Findings, em: Emitter, mentions: Mentions) -> None:
         nxt = NEXT_NAME_WORD.match(text, m.end)
         if nxt and " " not in text[m.start:m.end] and nxt.start(1) not in city_starts:
             continue  # "Most Kultur", "Gefyra Allilengyis": one word of a longer name, not the town
-        info = cities.city(m.value) or {}
-        eid = em.entity("Place", f"city:{m.value}")
-        em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.85)
-        em.fact(eid, "Place", "kind", "city", m.start, m.end, EXTRACTOR, 0.85)
-        em.fact(eid, "Place", "name", text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.85)
-        if info.get("country"):
-            em.fact(eid, "Place", "country", info["country"], m.start, m.end, EXTRACTOR, 0.85)
-        mentions.add(Mention(m.start, m.end, eid, "Place", text[m.start:m.end]))
+        town(em, mentions, m.value, (cities.city(m.value) or {}).get("country"), m.start, m.end, EXTRACTOR, 0.85)
+
+
+def town(em: Emitter, mentions: Mentions, geoname_id: object, country: str | None, start: int, end: int,
+         extractor: str, confidence: float) -> str:
+    """The local entity of a town of the gazetteer, named by text[start:end]; its id."""
+    name = em.doc.text[start:end]
+    eid = em.entity("Place", f"city:{geoname_id}")
+    em.fact(eid, "Place", "ref", str(geoname_id), start, end, extractor, confidence)
+    em.fact(eid, "Place", "kind", "city", start, end, extractor, confidence)
+    em.fact(eid, "Place", "name", name, start, end, extractor, confidence)
+    if country:
+        em.fact(eid, "Place", "country", country, start, end, extractor, confidence)
+    mentions.add(Mention(start, end, eid, "Place", name))
+    return eid
 
 
 def organisations(found: Findings, em: Emitter, mentions: Mentions,

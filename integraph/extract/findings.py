@@ -40,7 +40,7 @@ class Findings:
     lang: str | None
     sentences: list[Sentence]
     values: list[Match]  # dates, periods, amounts, ids, urls, e-mails, phones, registry ids
-    funds: list[Match]
+    funds: list[Match]  # the gazetteer's funds and programmes, and those named after a programme word
     countries: list[Match]
     cities: list[Match]
     international: list[Match]
@@ -82,6 +82,8 @@ class Findings:
 
 
 def analyse(doc: Document) -> Findings:
+    from integraph.extract.acronyms import NOT_ORG_ACRONYMS
+    from integraph.extract.programmes import named_programmes
     from integraph.extract.recognise import find_all
     from integraph.gazetteer import cities, countries, cues, funds, orgs
 
@@ -92,6 +94,10 @@ def analyse(doc: Document) -> Findings:
     hint = _country_of_language(lang)
     city_m = [m for m in cities.find(text, lang) if not _overlaps(m, country_m)]
     intl = [m for m in orgs.find_international(text, lang) if not _overlaps(m, fund_m)]
+    # programmes the gazetteer does not know, named after a programme word ("Landesprogramm KOMM-AN NRW")
+    named = named_programmes(text, lang, fund_m, NOT_ORG_ACRONYMS | {str(m.value) for m in fund_m})
+    if named:
+        fund_m = sorted(fund_m + named, key=lambda m: m.start)
     found = Findings(
         doc=doc, lang=lang, sentences=sentences(text), values=values, funds=fund_m, countries=country_m,
         cities=city_m, international=intl, status=cues.match_status(text, lang), quotes=quoted(text),

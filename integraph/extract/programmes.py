@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from integraph.extract.findings import Findings
 from integraph.extract.recognise import Match
 from integraph.textutil import normalise
 
@@ -30,13 +29,13 @@ def _word_re(lang: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W\d_])[^\W\d_]*(?:{'|'.join(map(re.escape, words))})[^\W\d_]{{0,4}}(?![^\W\d_])", re.I)
 
 
-def named_programmes(found: Findings, not_acronyms: set[str]) -> list[Match]:
-    """Programme mentions the gazetteer missed: Match(kind='fund', value='name:<folded name>')."""
-    text = found.doc.text
-    word = _word_re(found.lang)
+def named_programmes(text: str, lang: str | None, known: list[Match], not_names: set[str]) -> list[Match]:
+    """Programme mentions the gazetteer missed (`known` are its matches): Match(kind='fund',
+    value='name:<folded name>', extra: the name and where it stands)."""
+    word = _word_re(lang)
     if word is None:
         return []
-    known = [(m.start, m.end) for m in found.funds]
+    spans = [(m.start, m.end) for m in known]
     out: list[Match] = []
     for w in word.finditer(text):
         m = QUOTED_NAME.match(text, w.end()) or CAPS_NAME.match(text, w.end())
@@ -44,10 +43,10 @@ def named_programmes(found: Findings, not_acronyms: set[str]) -> list[Match]:
             continue
         a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
         name = text[a:b]
-        if name in not_acronyms or len(name.replace(" ", "")) < 3 or any(x < b and a < y for x, y in known):
+        if name in not_names or len(name.replace(" ", "")) < 3 or any(x < b and a < y for x, y in spans):
             continue
         line_start = text.rfind("\n", 0, w.start()) + 1
-        if any(line_start <= y <= w.start() and w.start() - y <= 40 for _, y in known):
+        if any(line_start <= y <= w.start() and w.start() - y <= 40 for _, y in spans):
             continue  # "EEE finansinis mechanizmas, programa „Aktyvūs piliečiai“": a known fund's own programme
         out.append(Match("fund", w.start(), b, f"name:{normalise(name)}", {"name": name, "named_at": (a, b)}))
     return out

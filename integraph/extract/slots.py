@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from integraph.extract.emit import Emitter
-from integraph.extract.entities import Mention, Mentions
+from integraph.extract.entities import Mention, Mentions, town
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
 from integraph.spans import Spans, starting_in
@@ -416,14 +416,7 @@ def _towns_in_cell(found: Findings, em: Emitter, mentions: Mentions, a: int, b: 
         hits = cities.lookup(item.strip(), found.extra.get("country_hint"))
         if not hits:
             continue
-        town = hits[0]
-        eid = em.entity("Place", f"city:{town['id']}")
-        em.fact(eid, "Place", "ref", str(town["id"]), x, x + len(item), EXTRACTOR, 0.75)
-        em.fact(eid, "Place", "kind", "city", x, x + len(item), EXTRACTOR, 0.75)
-        em.fact(eid, "Place", "name", item, x, x + len(item), EXTRACTOR, 0.75)
-        if town.get("country"):
-            em.fact(eid, "Place", "country", town["country"], x, x + len(item), EXTRACTOR, 0.75)
-        mentions.add(Mention(x, x + len(item), eid, "Place", item))
+        eid = town(em, mentions, hits[0]["id"], hits[0].get("country"), x, x + len(item), EXTRACTOR, 0.75)
         out.append((eid, x, x + len(item)))
     return out
 

@@ -1,16 +1,15 @@
-"""Programmes the gazetteer does not know, named after a programme word."""
+"""Programmes the gazetteer does not know, named after a programme word (extract/programmes.py)."""
 from __future__ import annotations
 
 from integraph.convert import to_document
 from integraph.extract import extract
 from integraph.extract.findings import analyse
-from integraph.extract.programmes import named_programmes
 
 
 def _named(text: str, lang: str) -> list[str]:
     doc = to_document(text.encode(), "p.txt", "text/plain")
     doc.language = lang
-    return [m.extra["name"] for m in named_programmes(analyse(doc), set())]
+    return [m.extra["name"] for m in analyse(doc).funds if "named_at" in m.extra]
 
 
 def test_a_programme_word_before_a_capitals_or_quoted_name():
