@@ -36,7 +36,8 @@ def convert(data: bytes) -> Converted:
     if tree is None:
         raise CorruptDocument("HTML could not be parsed")
     meta = trafilatura.extract_metadata(tree, extensive=False)
-    date = markup_date(tree)
+    line, day = _date_lines(tree)  # the page's date line, which trafilatura drops as page furniture
+    date = markup_date(tree) or day
     body = trafilatura.load_html(data)
     definition_rows(body)
     inner_asides(body)
@@ -46,7 +47,6 @@ def convert(data: bytes) -> Converted:
     if not blocks:
         blocks = fallback_blocks(trafilatura.load_html(data))
     title = (meta.title or "").strip() or None if meta else None
-    line = _dateline(tree)
     if line and blocks and not any(line in b.text for b in blocks):
         # the page's date line, dropped as page furniture, read as the text's dateline under its title
         at = next((k + 1 for k, b in enumerate(blocks[:3]) if b.kind == "heading"), 0)
@@ -181,7 +181,7 @@ def markup_date(tree: lxml.html.HtmlElement) -> str | None:
         m = ISO_DATE.match(value.strip())
         if m and 1900 < int(m.group(1)) < 2200:
             return "-".join(p for p in m.groups() if p)
-    return _dated_element(tree)
+    return None
 
 
 # Elements whose class or id says they hold the page's date ("meta", "post-date", "byline"…);
@@ -191,34 +191,33 @@ DATED_CLASS = re.compile(r"(?<![a-z])(?:meta|date|dateline|time|posted|published
 NUMERIC_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?![\d.]?\d)|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 
 
-def _dateline(tree: lxml.html.HtmlElement) -> str | None:
-    """The text of the first short element the markup marks as a date line and that holds a year:
-    'Última actualización: 12 de junio de 2025', 'Stand: 14.03.2025'."""
+def _date_lines(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """One pass over the elements the markup marks as date lines: the text of the first short one
+    that holds a year ('Última actualización: 12 de junio de 2025', 'Stand: 14.03.2025'), and the
+    first day written in digits in one of them (a longer '<div class="pr-meta">… Data: 30/01/2025')."""
+    line = day = None
     for el in tree.xpath("//*[@class or @id]"):
         if el.tag in ("script", "style", "meta", "time") or not DATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
         text = " ".join(el.text_content().split())
-        if text and len(text) <= 120 and re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) and "©" not in text:
-            return text
-    return None
-
-
-def _dated_element(tree: lxml.html.HtmlElement) -> str | None:
-    """'<p class="meta">Stand: 14.03.2025</p>', '<div class="pr-meta">… Data: 30/01/2025</div>': a numeric
-    day in a short element the markup marks as the page's date line (day first, as Europe writes it)."""
-    for el in tree.xpath("//*[@class or @id]"):
-        if el.tag in ("script", "style") or not DATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            continue
-        text = " ".join(el.text_content().split())
         if not text or len(text) > 200:
             continue
-        m = NUMERIC_DAY.search(text)
-        if not m:
-            continue
-        if m.group(4):
-            y, mo, d = int(m.group(4)), int(m.group(5)), int(m.group(6))
-        else:
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+        if line is None and len(text) <= 120 and re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) and "©" not in text:
+            line = text
+        day = day or _numeric_day(text)
+        if line is not None and day is not None:
+            break
+    return line, day
+
+
+def _numeric_day(line: str | None) -> str | None:
+    """The ISO day a date line writes in digits ('Stand: 14.03.2025', 'Data: 30/01/2025'; day first, as
+    Europe writes it), else None: a date in words is read later by the language's recognisers."""
+    m = NUMERIC_DAY.search(line or "")
+    if not m:
+        return None
+    if m.group(4):
+        y, mo, d = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    else:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
