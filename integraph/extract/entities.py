@@ -246,14 +246,14 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 def _fuller_forms(names: list[str]) -> dict[str, str]:
     """'Netzwerk Ehrenamt und Flucht' → 'Netzwerk Ehrenamt und Flucht NRW e. V.': a name that another
     name of the same document continues with only a legal form or an acronym is that organisation."""
-    from integraph.gazetteer.orgs import _suffix_kind
+    from integraph.gazetteer.orgs import closing_form_kind
 
     out: dict[str, str] = {}
     distinct = sorted(set(names), key=len)
     for short in distinct:
         longer = [n for n in distinct if len(n) > len(short) and n.startswith(short + " ")]
-        fits = [n for n in longer if all(t.isupper() or _suffix_kind(t) for t in n[len(short) + 1:].split())
-                or _suffix_kind(n[len(short) + 1:])]
+        fits = [n for n in longer if all(t.isupper() or closing_form_kind(t) for t in n[len(short) + 1:].split())
+                or closing_form_kind(n[len(short) + 1:])]
         if len(fits) == 1:
             out[short] = fits[0]
     return out

@@ -39,35 +39,23 @@ CLOSING_TOKENS = re.compile(r",[ \u00a0]?((?:[^\W\d_]{1,4}\.?)(?:[ \u00a0]?[^\W\
 
 
 @lru_cache(maxsize=4096)
-def _two_word_form(first: str, second: str, lang: str | None) -> bool:
-    """Is 'first second' a two-word legal form or institution phrase of the lexicon ('cooperativa sociale')?"""
-    from integraph.gazetteer.orgs import _words as lexicon
-    from integraph.gazetteer.phrases import token_key
-
-    phrases = lexicon(lang)[1]
-    key = (token_key(first), token_key(second))
-    return any(p == key for p, _ in phrases)
-
-
-@lru_cache(maxsize=4096)
 def _nationality_word(word: str, lang: str | None) -> bool:
     """'Läti', 'Rumuński', 'Latvian': a country's name or an adjective of nationality (not a town:
     'Malmö universitet' is a name of its own)."""
-    from integraph.extract.profile import _nationality
     from integraph.gazetteer import countries
 
-    return len(word) >= 4 and (bool(countries.find(word, lang)) or _nationality(word + " x", lang) is not None)
+    return len(word) >= 4 and (bool(countries.find(word, lang)) or countries.nationality(word, lang) is not None)
 
 
 def _ends_in_legal_form(name: str) -> bool:
-    from integraph.gazetteer.orgs import _suffix_kind
+    from integraph.gazetteer.orgs import closing_form_kind
 
-    return _suffix_kind(name) is not None
+    return closing_form_kind(name) is not None
 
 
 def _closing_form(text: str, end: int) -> tuple[int, str] | None:
     """(new end, kind) when a legal-form abbreviation follows the name after a comma."""
-    from integraph.gazetteer.orgs import _suffix_kind
+    from integraph.gazetteer.orgs import closing_form_kind
 
     m = CLOSING_TOKENS.match(text, end)
     if not m:
@@ -77,7 +65,7 @@ def _closing_form(text: str, end: int) -> tuple[int, str] | None:
         stop = m.start(1) + tokens[n - 1].end()
         if stop < len(text) and not (text[stop].isspace() or text[stop] in ",;)."):
             continue
-        kind = _suffix_kind(text[m.start(1):stop])
+        kind = closing_form_kind(text[m.start(1):stop])
         if kind:
             return stop, kind
     return None
@@ -226,6 +214,11 @@ class OrgFinder:
             self._kinds[key] = kind
         return self._kinds[key]
 
+    def _form_phrase(self, first: str, second: str) -> bool:
+        from integraph.gazetteer.orgs import is_form_phrase
+
+        return is_form_phrase(first, second, self.lang)
+
     def _free(self, a: int, b: int) -> bool:
         return not self.blocked.overlaps(a, b)
 
@@ -306,7 +299,7 @@ class OrgFinder:
                     break
             head_end = i
             if i + 1 < len(words) and words[i + 1][2].islower() and text[b:words[i + 1][0]] == " " \
-                    and _two_word_form(w, words[i + 1][2], self.lang):
+                    and self._form_phrase(w, words[i + 1][2]):
                 head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
             last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
             if last == i and not self._quoted_after(b) and first == i and not compound:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
@@ -126,54 +125,6 @@ def _country_by_places(found: Findings, em: Emitter) -> str | None:
     return ranked[0][0]
 
 
-@lru_cache(maxsize=1)
-def _form_table() -> dict[str, tuple[str, ...]]:
-    from integraph.gazetteer import load_data
-
-    table = load_data("lexicon/org_words.json").get("form_countries", {})
-    return {re.sub(r"[\s.]", "", k): tuple(v) for k, v in table.items() if not k.startswith("_")}
-
-
-@lru_cache(maxsize=20_000)
-def form_countries(name: str) -> tuple[str, ...]:
-    """The countries of the legal-form abbreviation that closes or opens `name`
-    ('Centrum Spolu, o. z.' → SK; 'MTÜ Piirideta Kogukond' → EE); () when it has none."""
-    words = name.replace(",", " ").split()
-    if len(words) < 2:
-        return ()
-    table = _form_table()
-    for n in (3, 2, 1):  # longest first: "spol. s r.o." before "r.o."
-        for part in (words[-n:], words[:n]):
-            if len(part) < len(words):
-                hit = table.get(re.sub(r"[\s.]", "", "".join(part)))
-                if hit:
-                    return hit
-    return ()
-
-
-@lru_cache(maxsize=32)
-def _country_stems(lang: str | None) -> dict[str, str]:
-    """The first five letters of one-word country names in `lang` → country code: an adjective
-    of nationality shares them ('Rumuński' / 'Rumunia', 'rumänisch' / 'Rumänien')."""
-    from integraph.gazetteer.countries import _names
-    from integraph.gazetteer.folding import quick_fold
-
-    stems: dict[str, set[str]] = {}
-    for code, by_lang in _names().items():
-        for name in by_lang.get(lang or "en", []):
-            if " " not in name and len(name) >= 5:
-                stems.setdefault(quick_fold(name)[:5], set()).add(code)
-    return {k: next(iter(v)) for k, v in stems.items() if len(v) == 1}
-
-
-def _nationality(name: str, lang: str | None) -> str | None:
-    """'Rumuński Instytut …' → RO: a name opening with an adjective of nationality."""
-    from integraph.gazetteer.folding import quick_fold
-
-    first = name.split()[0] if name.split() else ""
-    return _country_stems(lang).get(quick_fold(first)[:5]) if len(first) >= 6 else None
-
-
 def _town_country(geoname_id: str) -> str | None:
     from integraph.gazetteer import cities
 
@@ -231,7 +182,7 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
     for m in mentions.items:
         # a legal form of one country only says where the organisation is registered
-        forms = form_countries(m.text) if m.schema == "Organisation" and m.entity not in placed else ()
+        forms = org_words.legal_form_countries(m.text) if m.schema == "Organisation" and m.entity not in placed else ()
         if len(forms) == 1 and not _is_intl(found, m.start):
             em.fact(m.entity, "Organisation", "country", forms[0], m.start, m.end, EXTRACTOR, 0.7)
             placed.add(m.entity)
@@ -242,15 +193,16 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
         kinds = {st.entity: st.value for st in em.statements if st.schema == "Organisation" and st.prop == "kind"}
         placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
         owner = document_owner(found, mentions)
+        from integraph.gazetteer import countries
         from integraph.gazetteer import orgs as org_words
 
         for m in mentions.items:
             if m.schema != "Organisation":
                 continue
-            forms = form_countries(m.text)
+            forms = org_words.legal_form_countries(m.text)
             if forms and hint not in forms:
                 continue  # "Verein Brücken e.V." in a Greek text is German all the same
-            if _nationality(m.text, found.lang) not in (None, hint):
+            if countries.nationality(m.text.split()[0] if m.text.split() else "", found.lang) not in (None, hint):
                 continue  # "Rumuński Instytut …" in a Polish text (though a diaspora club may be local)
             # a legal form of the document's own language ("Fundacja" in Polish, "Фондация" in Bulgarian)
             native = bool(forms) or org_words.legal_form(m.text, found.lang) in NATIONAL_KINDS

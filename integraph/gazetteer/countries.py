@@ -183,3 +183,24 @@ def get(code: str) -> dict | None:
         "name": getattr(c, "common_name", None) or getattr(c, "name", None) or names.get("en", [code])[0],
         "names": names or {},
     }
+
+
+@lru_cache(maxsize=32)
+def _stems(lang: str | None) -> dict[str, str]:
+    """The first five letters of one-word country names in `lang` → country code: an adjective of
+    nationality shares them ('Rumuński' / 'Rumunia', 'rumänisch' / 'Rumänien')."""
+    from integraph.gazetteer.folding import quick_fold
+
+    stems: dict[str, set[str]] = {}
+    for code, by_lang in _names().items():
+        for name in by_lang.get(lang or "en", []):
+            if " " not in name and len(name) >= 5:
+                stems.setdefault(quick_fold(name)[:5], set()).add(code)
+    return {k: next(iter(v)) for k, v in stems.items() if len(v) == 1}
+
+
+def nationality(word: str, lang: str | None) -> str | None:
+    """The country an adjective of nationality names ('Rumuński' → RO, 'Deutsches' → DE), else None."""
+    from integraph.gazetteer.folding import quick_fold
+
+    return _stems(lang).get(quick_fold(word)[:5]) if len(word) >= 6 else None

@@ -149,6 +149,40 @@ def legal_form(word_or_name: str, lang: str | None) -> str | None:
     return None
 
 
+def closing_form_kind(name: str) -> str | None:
+    """The kind of the legal-form abbreviation that closes `name` ('… e. V.', ', z. s.'), else None."""
+    return _suffix_kind(name)
+
+
+def is_form_phrase(first: str, second: str, lang: str | None) -> bool:
+    """Is 'first second' a two-word legal form or institution phrase of `lang` ('cooperativa sociale')?"""
+    key = (token_key(first), token_key(second))
+    return any(p == key for p, _ in _words(lang)[1])
+
+
+@lru_cache(maxsize=1)
+def _form_table() -> dict[str, tuple[str, ...]]:
+    table = load_data("lexicon/org_words.json").get("form_countries", {})
+    return {_squash(k): tuple(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=20_000)
+def legal_form_countries(name: str) -> tuple[str, ...]:
+    """The countries of the legal-form abbreviation that closes or opens `name`
+    ('Centrum Spolu, o. z.' → SK; 'MTÜ Piirideta Kogukond' → EE); () when it has none."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return ()
+    table = _form_table()
+    for n in (3, 2, 1):  # longest first: "spol. s r.o." before "r.o."
+        for part in (words[-n:], words[:n]):
+            if len(part) < len(words):
+                hit = table.get(_squash("".join(part)))
+                if hit:
+                    return hit
+    return ()
+
+
 # -- international bodies ---------------------------------------------------------------------
 
 @lru_cache(maxsize=1)

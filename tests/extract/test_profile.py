@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from integraph.extract import extract
-from integraph.extract.profile import _nationality, form_countries
+from integraph.gazetteer.countries import nationality
+from integraph.gazetteer.orgs import legal_form_countries as form_countries
 from integraph.model import Document
 
 
@@ -31,9 +32,9 @@ def test_a_legal_form_of_one_country_places_the_organisation():
 
 
 def test_an_adjective_of_nationality_opens_a_name():
-    assert _nationality("Rumuński Instytut Badań", "pl") == "RO"
-    assert _nationality("Deutsches Rotes Kreuz", "de") == "DE"
-    assert _nationality("Stowarzyszenie Wspólny Dom", "pl") is None
+    assert nationality("Rumuński", "pl") == "RO"
+    assert nationality("Deutsches", "de") == "DE"
+    assert nationality("Stowarzyszenie", "pl") is None
 
 
 def test_towns_of_a_dutch_text_say_belgium_for_its_public_bodies():
