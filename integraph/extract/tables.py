@@ -114,10 +114,9 @@ def _header_scale(found: Findings, header: str, columns: list[str | None]) -> in
 
     cell = header.split(SEPARATOR)[columns.index("amount")]
     for token in re.findall(r"\w+\.?", cell):
-        short = token if token in ("k", "m", "mn", "bn") else None
-        factor = _scale(None if short else token.rstrip("."), short, found.lang) if short or len(token) > 1 else 1
-        if factor == 1 and token.endswith("."):
-            factor = _scale(token, None, found.lang)
+        if token in ("k", "m", "mn", "bn"):  # "k€"
+            return _scale(None, token, found.lang)
+        factor = max(_scale(token, None, found.lang), _scale(token.rstrip("."), None, found.lang)) if len(token) > 1 else 1
         if factor > 1:
             return factor
     return 1
