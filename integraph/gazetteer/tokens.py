@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import Any, Callable, NamedTuple
 
 from integraph.gazetteer.folding import fold_word
@@ -63,6 +64,14 @@ class Tokens(tuple):
         """The folded key of every token, in order."""
         return self._memo("_keys", lambda: [t.folded for t in self])
 
+    def starts(self) -> list[int]:
+        """The start offset of every token, in order (for bisect)."""
+        return self._memo("_starts", lambda: [t.start for t in self])
+
+    def ends(self) -> list[int]:
+        """The end offset of every token, in order."""
+        return self._memo("_ends", lambda: [t.end for t in self])
+
     def positions(self, folded: bool) -> dict[str, list[int]]:
         """Token positions by folded key (or by raw form): an index asks which of its first words
         occur by intersecting its trie's keys with these, not by looking up every token."""
@@ -87,29 +96,52 @@ class Tokens(tuple):
         return self._memo("_heads", build)
 
 
+# TOKEN as the one group of a split pattern: re.split then hands back gap, token, gap, token, …, gap,
+# and every offset follows from the lengths alone, so no Python code runs per token to find them
+_SPLIT = re.compile(f"({TOKEN.pattern})", re.UNICODE)
+_new_tok = tuple.__new__  # Tok._make without its Python frame: tuple.__new__(Tok, fields) builds the same Tok
+
+
 def _split(text: str) -> Tokens:
     # column by column: a long report has tens of thousands of tokens, and building the columns
-    # first, then the tuples in one map, is what keeps this cheap
-    starts: list[int] = []
-    ends: list[int] = []
-    raws: list[str] = []
-    for m in TOKEN.finditer(text):
-        raw, start = m.group(), m.start()
-        if "'" in raw or "’" in raw:  # the elision regex only for tokens that can hold one
-            e = ELISION.match(raw)
-            if e:
-                head = e.group(1)
-                starts.append(start)
-                ends.append(start + len(head))
-                raws.append(head)
-                raw, start = raw[e.end():], start + e.end()
-        starts.append(start)
-        ends.append(start + len(raw))
-        raws.append(raw)
+    # with C-level calls first (split, accumulate, slices), then the tuples in one map, keeps this cheap
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))  # offsets[k]: where parts[k] starts
+    raws = parts[1::2]
+    starts = offsets[1:-1:2]  # the last offset is the end of the text
+    ends = offsets[2::2]
+    if "'" in text or "’" in text:  # the elision regex only for tokens that can hold one
+        _split_elisions(raws, starts, ends)
     keys = list(map(token_key, raws))
-    toks = Tokens(map(Tok._make, zip(starts, ends, raws, keys)))
-    toks.__dict__.update(_raws=raws, _keys=keys)  # the columns Tokens.raws() and keys() would build
+    toks = Tokens(map(_new_tok, repeat(Tok), zip(starts, ends, raws, keys)))
+    toks.__dict__.update(_raws=raws, _keys=keys, _starts=starts, _ends=ends)  # columns Tokens would build
     return toks
+
+
+def _split_elisions(raws: list[str], starts: list[int], ends: list[int]) -> None:
+    """Split "l'OCDE" into "l" and "OCDE", in the three columns in place."""
+    found = [k for k, raw in enumerate(raws) if ("'" in raw or "’" in raw) and ELISION.match(raw)]
+    if not found:
+        return
+    new_raws: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for k in found:  # one pass over the columns, copying the runs between elisions as slices
+        new_raws += raws[done:k]
+        new_starts += starts[done:k]
+        new_ends += ends[done:k]
+        raw, start = raws[k], starts[k]
+        e = ELISION.match(raw)
+        assert e is not None
+        head = e.group(1)
+        new_raws += (head, raw[e.end():])
+        new_starts += (start, start + e.end())
+        new_ends += (start + len(head), ends[k])
+        done = k + 1
+    raws[:] = new_raws + raws[done:]
+    starts[:] = new_starts + starts[done:]
+    ends[:] = new_ends + ends[done:]
 
 
 SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen
