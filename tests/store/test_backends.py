@@ -66,11 +66,12 @@ def test_a_failed_save_rolls_everything_back_and_the_store_stays_usable(store_ur
 
 @pytest.mark.parametrize("n", [0, 1, 7, 31, 32, 33, 63, 100])
 def test_statements_keep_their_order_and_ids_across_insert_blocks(store_url: str, n: int):
-    # insert_rows writes blocks of 32, 16, … 1 rows per statement: order and ids must not show it
+    # insert_rows writes blocks of 32, 16, … 1 rows per statement on SQLite and COPYs them on PostgreSQL:
+    # order, ids and values (tabs, backslashes, the text \N, line breaks: COPY's escapes) must not show it
     with Store(store_url) as store:
         d = doc(b"Fundacja Most")
-        facts = [Statement(f"org-{i % 5}", "Organisation", "name", f"v{i}", Span(d.id, 0, i % 13), "test",
-                           i / 7, None if i % 3 else "2024") for i in range(n)]
+        facts = [Statement(f"org-{i % 5}", "Organisation", "name", f"v{i}\t\\N\n'\"%?ż\\", Span(d.id, 0, i % 13),
+                           "test", i / 7, None if i % 3 else "2024") for i in range(n)]
         store.save_document(d, facts)
         assert store.statements() == facts
         ids = [r["id"] for r in store.db.query("SELECT id FROM statements ORDER BY id")]
