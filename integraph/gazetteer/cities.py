@@ -103,7 +103,13 @@ def _rank(hits: list[dict[str, Any]], country_hint: str | None) -> list[dict[str
 
 def city(geoname_id: int) -> dict[str, Any] | None:
     """name, country, lat, lon, population of a town of the table, or None."""
-    r = _conn().execute("SELECT * FROM city WHERE id = ?", (int(geoname_id),)).fetchone()
+    row = _city_row(int(geoname_id))
+    return dict(row) if row is not None else None  # a copy: the caller may change it
+
+
+@lru_cache(maxsize=10_000)  # extraction asks for every town it meets, and the same towns recur
+def _city_row(geoname_id: int) -> dict[str, Any] | None:
+    r = _conn().execute("SELECT * FROM city WHERE id = ?", (geoname_id,)).fetchone()
     return _row(r) if r else None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product, repeat
 from typing import Any, Callable, Iterable, Sequence
 
 from integraph.extract.recognise import Match
@@ -62,6 +62,7 @@ class PhraseIndex:
         self._lemma: dict[str, dict] = {}
         self._prefixes: dict[str, set[str]] = {}
         self._scoped: dict[str, tuple[dict, dict]] = {}  # lang → (exact, surface) without other languages' names
+        self._stem_memo: dict[tuple[int, tuple[str, ...]], tuple[dict, list[dict]]] = {}  # see _stem_children
 
     def add_name(self, name: str, entry: Entry) -> None:
         raw = tuple(t.raw for t in tokenise(name))
@@ -151,10 +152,10 @@ class PhraseIndex:
                 lemma_trie = self._lemma_trie(lang)
                 for f in by_key.keys() & lemma_trie.keys():
                     starts.update(by_key[f])
-                for k in maybe:
-                    lemmas[k] = lem = _lemma_key(raws[k], lang)
-                    if lem in lemma_trie:
-                        starts.add(k)
+                # the lemma of each such word, and whether it starts a name, in C-level maps (no frame per word)
+                lems = list(map(_lemma_key, map(raws.__getitem__, maybe), repeat(lang)))
+                lemmas.update(zip(maybe, lems))
+                starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
@@ -233,7 +234,7 @@ class PhraseIndex:
             if not nxt and via == "lemma" and j > i:
                 # simplemma misses some inflections ("migračního"); inside a name whose
                 # first word already matched, a shared stem with a short ending is enough
-                nxt = [c for node in nodes for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
+                nxt = [c for node in nodes for c in self._stem_children(node, forms)]
             j += 1
             for node in nxt:
                 if _END in node:
@@ -241,6 +242,23 @@ class PhraseIndex:
             # a node holding only the end of a name leads nowhere: without it the walk stops sooner
             nodes = [node for node in nxt if len(node) > 1 or _END not in node]
         return found
+
+
+    def _stem_children(self, node: dict, forms: tuple[str, ...]) -> list[dict]:
+        """The children of a lemma-trie node whose word shares a stem with one of `forms`.  Every
+        child is compared, so the answer is kept: the same name's words meet the same node again
+        and again in a batch (the tries are never changed once built, only replaced)."""
+        key = (id(node), forms)
+        hit = self._stem_memo.get(key)
+        if hit is None or hit[0] is not node:
+            if len(self._stem_memo) >= STEM_MEMO:
+                self._stem_memo.clear()
+            found = [c for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
+            hit = self._stem_memo[key] = (node, found)  # the node itself kept, so its id stays its own
+        return hit[1]
+
+
+STEM_MEMO = 50_000  # remembered (node, words) answers of _stem_children, per index
 
 
 def _pruned(trie: dict, lang: str) -> dict:
