@@ -122,7 +122,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--store", action="store_true", help="CPU time of storing documents with and without statements")
+    parser.add_argument("--store", action="store_true",
+                        help="CPU time of storing documents with and without their statements")
     args = parser.parse_args()
     if args.store:
         store_cost(args.paths or [ROOT / "examples" / d / "corpus" for d in ("", "aside", "blind")], args.repeat)
