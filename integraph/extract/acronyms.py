@@ -37,6 +37,7 @@ def initials_all(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
+@lru_cache(maxsize=1)  # imported on first use (orgs imports this module), then kept
 def _connectors() -> set[str]:
     from integraph.extract.orgs import CONNECTORS
 
