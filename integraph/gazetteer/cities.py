@@ -29,7 +29,6 @@ import threading
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -165,14 +164,13 @@ def _population(hits: Sequence[dict[str, Any]]) -> int:
 
 def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
     n = len(toks)
-    if isinstance(toks, Tokens):
-        raws, starts, ends = toks.raws(), toks.starts(), toks.ends()
-    else:
-        raws, starts, ends = [t.raw for t in toks], [t.start for t in toks], [t.end for t in toks]
+    if not isinstance(toks, Tokens):
+        toks = Tokens(toks)
+    raws, starts, ends = toks.raws(), toks.starts(), toks.ends()
     # this runs over every token of every document: the first letters are tested in C (map), and
     # only the capitalised tokens (a fifth or so) go on to Python code; _capitalised, a connector
     # and _tight are asked inline, and only of the tokens a run may hold
-    upper_first = list(map(str.isupper, map(itemgetter(0), raws)))
+    upper_first = toks.upper_first()
     caps = {k for k in compress(range(n), upper_first) if not (len(raws[k]) <= 4 and raws[k].isupper())}
     out = []
     i = 0

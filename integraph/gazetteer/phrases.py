@@ -132,27 +132,23 @@ class PhraseIndex:
             toks = Tokens(toks)
         exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
-        # a trie (a walk finds nothing otherwise), so all others are passed over without one
-        raws = toks.raws()
-        by_raw, by_key = toks.positions(False), toks.positions(True)
-        starts: set[int] = set()
-        for r in by_raw.keys() & exact.keys():
-            starts.update(by_raw[r])
-        for f in by_key.keys() & surface.keys():
-            starts.update(by_key[f])
+        # a trie (a walk finds nothing otherwise), so all others are passed over without one.
+        # Each test runs over the text's token columns in C (map, compress): no frame per token.
+        raws, keys, every = toks.raws(), toks.keys(), range(len(toks))
+        starts: set[int] = set(compress(every, map(exact.__contains__, raws))) if exact else set()
+        starts.update(compress(every, map(surface.__contains__, keys)))
         lemma_trie = None
         lemmas: dict[int, str | None] = {}
         if prefixes:
             # words that may be inflected forms of a name's first word: those wanted() accepts
-            heads = toks.heads()
-            maybe = [k for h in prefixes.intersection(heads) for key in heads[h] for k in by_key[key]
-                     if not cap_only or raws[k][0].isupper()]
+            maybe = list(compress(every, map(prefixes.__contains__, toks.prefixes())))
+            if cap_only:
+                upper = toks.upper_first()
+                maybe = [k for k in maybe if upper[k]]
             # the lemma trie (and with it simplemma's dictionary) only when some word may need it
             if maybe:
                 lemma_trie = self._lemma_trie(lang)
-                for f in by_key.keys() & lemma_trie.keys():
-                    starts.update(by_key[f])
-                # the lemma of each such word, and whether it starts a name, in C-level maps (no frame per word)
+                starts.update(compress(every, map(lemma_trie.__contains__, keys)))
                 lems = list(map(_lemma_key, map(raws.__getitem__, maybe), repeat(lang)))
                 lemmas.update(zip(maybe, lems))
                 starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))

@@ -2,14 +2,15 @@
 
 `tokenise(text)` returns a `Tokens` tuple of `Tok(start, end, raw, folded)`; the same
 object goes to funds, countries, cities, international bodies and status cues, and
-carries what they all derive from it (raw and folded columns, positions by word,
-words by first letters).  `_gap_ok` says whether two tokens may be words of one name.
+carries what they all derive from it (columns of raw forms, folded keys, offsets, first
+letters and capitals, which the indexes test in C-level maps).  `_gap_ok` says whether two tokens may be words of one name.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, Callable, NamedTuple
 
 from integraph.gazetteer.folding import fold_word
@@ -47,8 +48,8 @@ class Tokens(tuple):
     """The tokens of one text, shared by every gazetteer that reads it.
 
     `tokenise` hands the same object to funds, countries, cities, international bodies and
-    status cues, so a text is split and folded once; facts every index asks about the
-    whole text (which first letters occur) are computed once here too."""
+    status cues, so a text is split and folded once; the columns every index reads (raw
+    forms, keys, first letters, capitals) are built once here too."""
 
     def _memo(self, key: str, build: Callable[[], Any]) -> Any:
         memo = self.__dict__  # a tuple subclass keeps a __dict__: room for what is derived once
@@ -72,28 +73,13 @@ class Tokens(tuple):
         """The end offset of every token, in order."""
         return self._memo("_ends", lambda: [t.end for t in self])
 
-    def positions(self, folded: bool) -> dict[str, list[int]]:
-        """Token positions by folded key (or by raw form): an index asks which of its first words
-        occur by intersecting its trie's keys with these, not by looking up every token."""
+    def prefixes(self) -> list[str]:
+        """The first PREFIX letters of every folded key, in order."""
+        return self._memo("_prefixes", lambda: list(map(itemgetter(slice(None, PREFIX)), self.keys())))
 
-        def build() -> dict[str, list[int]]:
-            out: dict[str, list[int]] = {}
-            for k, key in enumerate(self.keys() if folded else self.raws()):
-                out.setdefault(key, []).append(k)
-            return out
-
-        return self._memo("_by_key" if folded else "_by_raw", build)
-
-    def heads(self) -> dict[str, list[str]]:
-        """The distinct folded keys by their first PREFIX letters."""
-
-        def build() -> dict[str, list[str]]:
-            out: dict[str, list[str]] = {}
-            for key in self.positions(True):
-                out.setdefault(key[:PREFIX], []).append(key)
-            return out
-
-        return self._memo("_heads", build)
+    def upper_first(self) -> list[bool]:
+        """Whether every token begins with a capital, in order."""
+        return self._memo("_upper_first", lambda: list(map(str.isupper, map(itemgetter(0), self.raws()))))
 
 
 # TOKEN as the one group of a split pattern: re.split then hands back gap, token, gap, token, …, gap,
