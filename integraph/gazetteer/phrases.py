@@ -175,7 +175,8 @@ class PhraseIndex:
             best: tuple[int, int, list[Entry], str] | None = None  # (j_end, rank, entries, via)
             for rank, trie, via in tries:
                 for j_end, entries in self._walk(text, toks, i, trie, via, lemma_of):
-                    entries = _in_scope(entries, lang)
+                    if via == "lemma":  # _tries_for already pruned the other tries to what `lang` may see
+                        entries = _in_scope(entries, lang)
                     if entries and (best is None or j_end > best[0]):
                         best = (j_end, rank, entries, via)
             if best is not None:
