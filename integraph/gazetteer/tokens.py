@@ -100,7 +100,9 @@ def _split(text: str) -> Tokens:
         _split_elisions(raws, starts, ends)
     keys = list(map(token_key, raws))
     toks = Tokens(map(_new_tok, repeat(Tok), zip(starts, ends, raws, keys)))
-    toks.__dict__.update(_raws=raws, _keys=keys, _starts=starts, _ends=ends)  # columns Tokens would build
+    toks.__dict__.update(_raws=raws, _keys=keys)  # columns Tokens would build
+    if len(text) > SHORT_TEXT:  # a document's text (the thousands of cached names need no offsets)
+        toks.__dict__.update(_starts=starts, _ends=ends)
     return toks
 
 
