@@ -292,6 +292,7 @@ def prepare() -> None:
 
     Each is built in a child process, so memory stays bounded; later runs load
     them from the cache ($INTEGRAPH_CACHE or ~/.cache/integraph) in milliseconds.
+    The language model is unpacked there too.
 
     \b
     Example:
@@ -307,6 +308,10 @@ def prepare() -> None:
         proc.start()
         proc.join()
         click.echo(f"lemmas {lang}: {'ok' if proc.exitcode == 0 else 'failed'}", err=True)
+    from integraph import langid
+
+    langid.identifier()  # unpacks py3langid's model into the cache unless it is there
+    click.echo("language model: ok", err=True)
     try:
         from integraph.gazetteer import cities
     except ImportError:
