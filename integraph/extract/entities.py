@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
+from integraph.extract.literals import occurrences
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
 from integraph.spans import DisjointSpans
 
@@ -290,7 +291,7 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool]) -> 
     for w in reversed(words):
         longer = text[o.start:w.end()]
         if longer not in alone:
-            alone[longer] = any(STANDS_ALONE.match(text, x.end()) for x in re.finditer(re.escape(longer), text))
+            alone[longer] = any(STANDS_ALONE.match(text, b) for _, b in occurrences(text, longer))
         if alone[longer]:
             o.end, o.name = w.end(), longer
             break

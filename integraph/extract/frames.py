@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
+from integraph.extract.literals import occurrences, occurs
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
@@ -58,8 +59,7 @@ def _called_a_project(text: str, acr: str, pwords: list[str], headings: set[int]
     after one of the acronym's occurrences.  Across a line break only from a heading ("Name (ACR)"
     ⏎ "Project summary"): a partner line "Parteneri: Agenția … (AJOFM)" is not called a project
     by the next paragraph."""
-    for occurrence in re.finditer(rf"(?<!\w){re.escape(acr)}(?!\w)", text):
-        a, b = occurrence.span()
+    for a, b in occurrences(text, acr, whole_word=True):
         from_heading = text.rfind("\n", 0, a) + 1 in headings
         before = re.search(r"(\w+)(\W{1,3})$", text[max(0, a - 60):a])
         after = re.match(r"(\W+)(\w+)(?:(\W+)(\w+))?", text[b:b + 80])
@@ -136,7 +136,7 @@ def find_frames(found: Findings) -> "Frames":
             continue
         s = found.sentence_at(a)
         sent = text[s.start:s.end].lower()
-        if (s.start <= a and any(re.search(rf"(?<!\w){re.escape(p.lower())}", sent) for p in pwords if len(p) > 3)
+        if (s.start <= a and any(occurs(sent, p.lower(), left_only=True) for p in pwords if len(p) > 3)
                 and _first_quote_of_sentence(found, a, s.start)
                 and any(s.start <= m.start < s.end for m in found.funds + found.of_kind("grant_id", "period"))):
             add((a, b))  # "the first project … was „X“, run from 2012 to 2013 with the support of <fund>"
@@ -161,7 +161,7 @@ def find_frames(found: Findings) -> "Frames":
             f = add((ls, le))
             if f:
                 f.acronym = acr
-                f.acronym_spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acr)}\b", text)]
+                f.acronym_spans += list(occurrences(text, acr, boundaries=True))
 
     # the sub-headings of a heading about projects ("Projects in progress", "Unsere Projekte")
     for title_span, acr in _project_group_children(found, pwords):
@@ -232,17 +232,15 @@ def find_frames(found: Findings) -> "Frames":
     _merge_short_forms(frames)
     for frame in frames.values():
         if frame.acronym:
-            frame.acronym_spans = [(m.start(), m.end()) for m in re.finditer(
-                rf"(?<![\w-]){re.escape(frame.acronym)}(?![\w-])", text)
-                if not any(x <= m.start() < y for x, y in frame.mentions)]
+            frame.acronym_spans = [(a, b) for a, b in occurrences(text, frame.acronym, whole_word=True, hyphen_joins=True)
+                                   if not any(x <= a < y for x, y in frame.mentions)]
     _merge_into_heading_frames(found, frames, weak)
     # every other verbatim occurrence of a known title is a mention too
     for frame in frames.values():
         if len(frame.title) >= 8:
-            for m in re.finditer(re.escape(frame.title), text):
-                if (m.start(), m.end()) not in frame.mentions and not any(
-                        a <= m.start() < b for a, b in frame.mentions):
-                    frame.mentions.append((m.start(), m.end()))
+            for span in occurrences(text, frame.title):
+                if span not in frame.mentions and not any(a <= span[0] < b for a, b in frame.mentions):
+                    frame.mentions.append(span)
         frame.mentions.sort()
     return Frames(frames.values())
 
@@ -267,7 +265,7 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
             a, b = m.start(2), m.start(2) + words[k - 1].end()
             name = text[a:b]
             if name not in times:
-                times[name] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+                times[name] = sum(1 for _ in occurrences(text, name, whole_word=True))
             # "för projektet Trygg start i Lund, som riktar sig …": the whole run, closed by a comma
             # and a relative pronoun, names what the clause then describes
             if times[name] >= 2 or (k == len(words) and _relative_clause_after(text, b, found.lang)):
