@@ -481,14 +481,16 @@ def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
     cached = found.extra.get("label_lines")
     if cached is not None:
         return cached  # frames and slots both ask; the text does not change in between
-    labels = _normalised_labels(found.lang)
+    first_group = _label_groups(found.lang)
     out = []
     for m in LABEL_LINE.finditer(found.doc.text):
         label = normalise(m.group(1))
-        for group, words in labels:
-            if any(label == w or label.startswith(w + " ") or label.endswith(" " + w) for w in words):
-                out.append((group, m))
-                break
+        # a label word is the whole label, its first words or its last words
+        cut = [k for k, ch in enumerate(label) if ch == " "]
+        found_in = [first_group[x] for x in [label] + [label[:k] for k in cut] + [label[k + 1:] for k in cut]
+                    if x in first_group]
+        if found_in:
+            out.append((min(found_in)[1], m))  # the first group, in the lexicon's order, that knows it
     found.extra["label_lines"] = out
     return out
 
@@ -498,6 +500,18 @@ def _normalised_labels(lang: str | None) -> tuple[tuple[str, tuple[str, ...]], .
     from integraph.gazetteer import cues
 
     return tuple((g, tuple(normalise(w) for w in ws)) for g, ws in cues.field_labels(lang).items())
+
+
+@lru_cache(maxsize=64)
+def _label_groups(lang: str | None) -> dict[str, tuple[int, str]]:
+    """Each normalised label word → (order, group) of the first field group that lists it."""
+    from integraph.gazetteer import cues
+
+    first: dict[str, tuple[int, str]] = {}
+    for order, (group, words) in enumerate(cues.field_labels(lang).items()):
+        for w in words:
+            first.setdefault(normalise(w), (order, group))
+    return first
 
 
 def paragraphs(found: Findings) -> list[tuple[int, int]]:

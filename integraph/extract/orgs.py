@@ -227,10 +227,14 @@ class OrgFinder:
         text = self.text
         words = _words(text, start, end)
         out: list[OrgMention] = []
+        compound_lang = self.lang in COMPOUND_HEADS
         i = 0
         while i < len(words):
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
+            if kind is None and not (compound_lang and w[:1].isupper()):
+                i += 1  # most words: neither a legal-form word nor a compound's head
+                continue
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
