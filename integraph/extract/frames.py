@@ -410,8 +410,13 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
 def _is_field_label(found: Findings, words: str) -> bool:
     """A field label of the language, or its plural ('contacto' → 'contactos', 'partner' → 'partneri')."""
     key = normalise(words)
-    return any(key == w or (key.startswith(w) and len(key) - len(w) <= 2)
-               for _, ws in _normalised_labels(found.lang) for w in ws if len(w) >= 4)
+    labels = _long_label_words(found.lang)
+    return any(key[:len(key) - extra] in labels for extra in range(3))  # the label, or it and 1–2 letters
+
+
+@lru_cache(maxsize=64)
+def _long_label_words(lang: str | None) -> frozenset[str]:
+    return frozenset(w for _, ws in _normalised_labels(lang) for w in ws if len(w) >= 4)
 
 
 def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:

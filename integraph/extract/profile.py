@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
@@ -136,6 +137,12 @@ def _foreign(found: Findings, m) -> bool:
     return bool(starting_in(found.place_starts, m.start, m.end))
 
 
+@lru_cache(maxsize=128)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for 'does any of these words occur', before asking which one does first."""
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     from integraph.gazetteer import orgs as org_words
 
@@ -144,8 +151,11 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     founded = [c.lower() for c in cue_words("founded", found.lang)]
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     staff = [c.lower() for c in cue_words("staff", found.lang)]
+    any_cue = _any_of(tuple(founded + staff))
     for s in found.sentences:
         low = text[s.start:s.end].lower()
+        if not any_cue.search(low):
+            continue  # most sentences say neither
         orgs = mentions.within(s.start, s.end, "Organisation")
         hit = next((c for c in founded if c in low), None)
         if hit:
