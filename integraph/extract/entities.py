@@ -328,6 +328,8 @@ def base_form(name: str, lang: str | None) -> str | None:
     base = lemma(first, lang)
     if not base or base == first.lower() or base[:2] != first[:2].lower():
         return None
+    if len(base) > len(first) + 1:
+        return None  # an ending changes, no syllable grows: "Verein" is no form of the verb "vereinen"
     from integraph.gazetteer import orgs
 
     if head_kind(orgs.legal_form, base, lang) is None:

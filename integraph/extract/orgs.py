@@ -278,7 +278,9 @@ class OrgFinder:
             # an English name in another language's text ("VIA University College") is head-final too
             english = kind not in ("generic", "suffix") and self.lang not in (None, "en") \
                 and is_capitalised(w) and not self._legal_form(w, self.lang)
-            head_final = self.lang in HEAD_FINAL or kind == "suffix" or english
+            # English names put a capitalised head last too: "Irish Refugee Council", "Harbour Welcome Association"
+            head_final = self.lang in HEAD_FINAL or kind == "suffix" or english or (
+                self.lang == "en" and kind not in ("generic",) and is_capitalised(w))
             if kind == "generic" and first == i:
                 first = self._dash_named(words, i)  # "Πυξίδα – Κέντρο Ένταξης Μεταναστών"
             while first > 0 and i - first < 6 and genitive_first is None:
