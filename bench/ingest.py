@@ -7,6 +7,15 @@ DejaVu, multilingual paragraphs).  Prints one line: documents/s and pages/s of
 `to_document`, of the bare converters on the same PDF/HTML files (pypdfium2
 text extraction, trafilatura.extract), the ratio, and ingest docs/s into a
 temporary SQLite when `integraph.pipeline.ingest` is importable.
+
+    .venv/bin/python bench/ingest.py --store [FILES_OR_FOLDERS…] [--repeat N]
+
+weighs the store alone (default input: the three example corpora): each document is converted
+and extracted once, then `Store.save_rows` writes the same rows into fresh SQLite files, with
+the statements and without them, interleaved, N times.  Prints CPU milliseconds per document
+(median of the passes) for both and their difference: what storing the statements costs.  CPU
+time, not wall time, so that other jobs on the machine weigh less; the last line gives the wall
+time too, which adds the waits for the disk.
 """
 from __future__ import annotations
 
@@ -113,7 +122,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", action="store_true",
+                        help="CPU time of storing documents with and without their statements")
     args = parser.parse_args()
+    if args.store:
+        store_cost(args.paths or [ROOT / "examples" / d / "corpus" for d in ("", "aside", "blind")], args.repeat)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         paths = list(iter_files(args.paths)) if args.paths else list(iter_files([ROOT / "examples" / "corpus"]))
         if not args.paths:
@@ -152,6 +166,50 @@ def main() -> None:
             ingest([p for p, _, _ in files], store)
         t_ingest = time.perf_counter() - start
         print(f"{line} | full ingest into SQLite: {len(files) / t_ingest:.1f} docs/s")
+
+
+def store_cost(paths: list[Path], repeat: int) -> None:
+    """`Store.save_rows` alone, in CPU time, with and without the statements of the same documents."""
+    import dataclasses
+    import os
+    import statistics
+
+    from integraph.pipeline import prepare
+    from integraph.store import Store
+
+    docs = []
+    for path in iter_files(paths):
+        data = path.read_bytes()
+        result = prepare(str(path), data)
+        if result.rows is not None:
+            docs.append((result.rows, data))
+    bare = [(dataclasses.replace(rows, statements=[]), data) for rows, data in docs]
+    n_statements = sum(len(rows.statements) for rows, _ in docs)
+
+    def one_pass(batch: list, db: Path) -> tuple[float, float]:
+        with Store(db) as store:
+            cpu, wall = time.process_time(), time.perf_counter()
+            for rows, data in batch:
+                store.save_rows(rows, data)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        return cpu / len(batch) * 1000, wall / len(batch) * 1000
+
+    full, empty = [], []
+    with tempfile.TemporaryDirectory(prefix="integraph-bench-store-") as tmp:
+        for i in range(max(repeat, 1)):  # interleaved, so that a busy spell weighs on both
+            full.append(one_pass(docs, Path(tmp) / f"full-{i}.sqlite"))
+            empty.append(one_pass(bare, Path(tmp) / f"bare-{i}.sqlite"))
+
+    def median(runs: list, k: int) -> float:
+        return statistics.median(r[k] for r in runs)
+
+    print(f"docs={len(docs)} statements/doc={n_statements / max(len(docs), 1):.0f} passes={len(full)} "
+          f"load={os.getloadavg()[0]:.2f}")
+    print(f"save_rows cpu: with statements {median(full, 0):.3f} ms/doc, without {median(empty, 0):.3f} ms/doc; "
+          f"statements cost {median(full, 0) - median(empty, 0):.3f} ms/doc")
+    print(f"save_rows wall: with statements {median(full, 1):.3f} ms/doc, without {median(empty, 1):.3f} ms/doc")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ pay the same start-up: imports, language tables).  Prints one line: docs/s
 of each and the speed-up, with the CPU seconds each run used (the ingest
 process and its workers) and what other processes on the machine used
 meanwhile: on a machine busy with other work the wall times mean little.
-With --repeat N the runs alternate N times and the fastest of each counts.
+With --repeat N the runs alternate N times and the fastest of each counts; the
+speed-up of each round (its 1-worker time over its 2-worker time) is printed too,
+with their median, and the load average before and after: on a shared host one
+round can land far from the others.
 
 Two more figures bound what a second worker can give:
 
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -69,6 +74,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="alternate the runs N times, keep the fastest of each")
     args = ap.parse_args()
     best: dict[int, dict] = {}  # workers -> the report of the fastest run
+    rounds: list[float] = []  # each round's 1-worker seconds over its 2-worker seconds
+    load_before = os.getloadavg()[0]
     startup, loops = float("inf"), {1: 0.0, 2: 0.0}
     with tempfile.TemporaryDirectory(prefix="integraph-scaling-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -79,11 +86,14 @@ def main() -> None:
             for n in (1, 2):
                 loops[n] = max(loops[n], loop_rate(n))
             startup = min(startup, run_ingest(first, str(Path(tmp) / f"first-{k}.sqlite"), 1)["seconds"])
+            seconds = {}
             for workers in (1, 2):
                 r = run_ingest(corpus, str(Path(tmp) / f"w{workers}-{k}.sqlite"), workers)
                 assert r["new"] + r["failed"] == args.docs, r
+                seconds[workers] = r["seconds"]
                 if workers not in best or r["seconds"] < best[workers]["seconds"]:
                     best[workers] = r
+            rounds.append(seconds[1] / seconds[2])
     rate = {w: args.docs / r["seconds"] for w, r in best.items()}
     line = "; ".join(f"{w} worker{'s' if w > 1 else ''} {rate[w]:.2f} docs/s ({r['seconds']:.1f} s, {r['cpu']:.1f} CPU-s, "
                      f"others {r['others_cpu']:.1f} CPU-s)" for w, r in sorted(best.items()))
@@ -91,7 +101,9 @@ def main() -> None:
     ceiling = one / (startup + (one - startup) / 2)
     print(f"scaling: {args.docs} docs; {line}; speed-up {rate[2] / rate[1]:.2f}x; "
           f"start-up (1 document) {startup:.2f} s, so at most {ceiling:.2f}x; "
-          f"a counting loop in 2 processes {loops[2] / loops[1]:.2f}x")
+          f"a counting loop in 2 processes {loops[2] / loops[1]:.2f}x; "
+          f"rounds {' '.join(f'{x:.2f}x' for x in rounds)} (median {statistics.median(rounds):.2f}x); "
+          f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
 if __name__ == "__main__":

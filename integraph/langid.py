@@ -14,9 +14,15 @@ document language.  The identifier is loaded once per process, lazily.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import tempfile
+from array import array
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from integraph.model import Document
@@ -38,14 +44,102 @@ RU_LETTERS = set("ыэёЫЭЁ")
 BG_LETTERS = set("ъщЪЩ")
 
 
-@lru_cache(maxsize=1)
-def identifier():
-    """The py3langid model restricted to our languages (loaded on first use, ~0.5 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+CACHE_FORMAT = 1  # bump when what the cache file holds changes
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+@lru_cache(maxsize=1)
+def identifier() -> Any:
+    """The py3langid model restricted to our languages, loaded once per process on first use.
+
+    py3langid ships its model LZMA-compressed: unpacking it costs ~0.4 s of CPU at every start, and
+    every `integraph` command that converts pays it before its first document.  So the restricted
+    model is kept unpacked in the user cache ($INTEGRAPH_CACHE or ~/.cache/integraph, ~45 MB),
+    read back in a few hundredths of a second.  It is derived from the installed package only (its
+    key changes when the package or its model file does, and the file is then rebuilt); a missing,
+    unreadable or unwritable cache just means unpacking the model as before."""
+    from py3langid.langid import LanguageIdentifier
+
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            return _from_arrays(LanguageIdentifier, path)
+        except Exception:  # noqa: BLE001 - a truncated or foreign file: rebuild it below
+            pass
+    ident = _unpack_model(LanguageIdentifier)
+    if path is not None:
+        _write_cache(ident, path)
+    return ident
+
+
+def _unpack_model(cls: Any) -> Any:
+    from py3langid.langid import MODEL_FILE
+
+    ident = cls.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(LANGUAGES))
     return ident
+
+
+def _model_files() -> list[Path]:
+    import py3langid.langid as pl
+
+    here = Path(pl.__file__).resolve().parent
+    return [here / pl.MODEL_FILE, here / "langid.py", here / "modelio.py"]
+
+
+def _cache_path() -> Path | None:
+    """The cache file of the installed py3langid: its name hashes the package files' sizes and times."""
+    try:
+        stamp = [CACHE_FORMAT, LANGUAGES] + [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in _model_files()]
+    except OSError:
+        return None
+    key = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
+    base = Path(os.environ.get("INTEGRAPH_CACHE") or Path.home() / ".cache" / "integraph")
+    return base / f"langid-{key}.npz"
+
+
+def _write_cache(ident: Any, path: Path) -> None:
+    """Save the restricted model's arrays (uncompressed) atomically; drop caches of older installs."""
+    import numpy as np
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".langid-", suffix=".npz")
+    except OSError:  # a read-only home: run without the cache
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            # ptc keeps its memory layout (np.save records Fortran order): scores are then computed
+            # exactly as on the model py3langid unpacks, to the last bit
+            np.savez(f, ptc=ident.nb_ptc, pc=ident.nb_pc, classes=np.array(ident.nb_classes),
+                     nextmove=np.frombuffer(ident.tk_nextmove, dtype=ident.tk_nextmove.typecode),
+                     row=np.frombuffer(ident.tk_row, dtype=ident.tk_row.typecode),
+                     output=np.asarray(ident.tk_output, dtype=np.int32))
+        os.replace(tmp, path)  # readers see the whole file or none
+    except OSError:  # a full disk: run without the cache
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return
+    for old in path.parent.glob("langid-*.npz"):  # an earlier install's model
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _from_arrays(cls: Any, path: Path) -> Any:
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in ("ptc", "pc", "classes", "nextmove", "row", "output")}
+    # the automaton's tables as py3langid holds them: stdlib arrays, faster to index one by one
+    nextmove, row = (_stdlib_array(arrays[name]) for name in ("nextmove", "row"))
+    return cls(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), nextmove, arrays["output"].tolist(),
+               norm_probs=True, tk_row=row)
+
+
+def _stdlib_array(values: Any) -> array:
+    out = array(values.dtype.char)
+    out.frombytes(memoryview(values).cast("B"))
+    return out
 
 
 LETTER = re.compile(r"[^\W\d_]")

@@ -218,10 +218,10 @@ def ingest(
 
 def warm_up() -> None:
     """Load what every document needs before the first one: converters, extractors, the language
-    model, the gazetteers' indexes.  The language model is read in a thread while this one imports
-    and builds the rest: its LZMA decompression releases the GIL, though the thread needs it back
-    after every block, so they overlap less than one would hope (the whole takes ≈1 s here).
-    Joined before returning: nothing may run in a thread when a pool forks.
+    model, the gazetteers' indexes, the lemmatiser.  The language model is read in a thread while
+    this one imports and builds the rest (reading its cached arrays releases the GIL; when the
+    cache must first be built, so does unpacking the model).  Joined before returning: nothing
+    may run in a thread when a pool forks.
 
     What is loaded by then is frozen out of garbage collection (`ingest` unfreezes it at the end):
     full collections no longer walk these long-lived objects on every pass, and a forked worker's
@@ -234,10 +234,13 @@ def warm_up() -> None:
     try:
         import integraph.convert  # noqa: F401
         import integraph.extract  # noqa: F401
+        from integraph import textutil
         from integraph.gazetteer import cities, countries, cues, funds, orgs
 
+        # the lemmatiser (simplemma's rules of every language, ~0.1 s) is needed by every document:
+        # loaded here, once, rather than by each worker on its first document
         for build in (countries._index, funds._index, orgs._international_index, cues._status_index,  # noqa: SLF001
-                      cities.ensure_built):
+                      cities.ensure_built, textutil._lemmatizer):  # noqa: SLF001
             build()
     finally:
         loader.join()

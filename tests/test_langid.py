@@ -1,7 +1,10 @@
 """Language identification on sentences written for this test in all 24 EU languages, plus uk/ru."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from py3langid.langid import LanguageIdentifier
 
 from integraph import langid
 from integraph.convert import to_document
@@ -65,3 +68,40 @@ def test_seed_documents(shared_dir):
     expected = ["bg", "bg", "pl", "pl", "cs"]
     paths = sorted((shared_dir / "seeds").glob("*.txt"))
     assert [langid.detect(p.read_text(encoding="utf-8")) for p in paths] == expected
+
+
+def _fresh_identifier(monkeypatch, cache: Path):
+    monkeypatch.setenv("INTEGRAPH_CACHE", str(cache))
+    langid.identifier.cache_clear()
+    try:
+        return langid.identifier()
+    finally:
+        langid.identifier.cache_clear()
+
+
+def test_the_unpacked_model_cache_scores_exactly_as_the_packaged_model(tmp_path: Path, monkeypatch):
+    packaged = langid._unpack_model(LanguageIdentifier)  # noqa: SLF001
+    built = _fresh_identifier(monkeypatch, tmp_path)  # unpacks the model and writes the cache
+    [cached_file] = tmp_path.glob("langid-*.npz")
+
+    def unpack_again(cls):
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(langid, "_unpack_model", unpack_again)
+    cached = _fresh_identifier(monkeypatch, tmp_path)  # reads it back
+    assert cached.nb_classes == packaged.nb_classes == built.nb_classes
+    for text in [*SENTENCES.values(), *CYRILLIC.values(), "Kolejne kroki i podsumowanie roku 2025"]:
+        assert cached.rank(text) == packaged.rank(text)  # the same probabilities, to the last bit
+    assert cached_file.exists()
+
+
+def test_a_damaged_or_stale_cache_is_rebuilt_and_an_unwritable_one_is_skipped(tmp_path: Path, monkeypatch):
+    _fresh_identifier(monkeypatch, tmp_path)
+    [good] = tmp_path.glob("langid-*.npz")
+    good.write_bytes(b"not a model")  # a truncated write of an older version, a foreign file
+    (tmp_path / "langid-0000000000000000.npz").write_bytes(b"an earlier install's model")
+    assert _fresh_identifier(monkeypatch, tmp_path).classify(SENTENCES["fi"])[0] == "fi"
+    assert [p.name for p in tmp_path.glob("langid-*.npz")] == [good.name]  # rebuilt; the stale one gone
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    assert _fresh_identifier(monkeypatch, blocked / "cache").classify(SENTENCES["sv"])[0] == "sv"

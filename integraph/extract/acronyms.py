@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from integraph.extract.orgs import OrgFinder
@@ -37,6 +37,7 @@ def initials_all(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
+@lru_cache(maxsize=1)  # imported on first use (orgs imports this module), then kept
 def _connectors() -> set[str]:
     from integraph.extract.orgs import CONNECTORS
 
@@ -60,10 +61,11 @@ def defined(finder: OrgFinder, start: int, end: int) -> list[tuple[str, int, int
     text = finder.text
     lead_in = _hereinafter(finder.lang)
     out = []
-    for m in re.finditer(r"\(\s*([^()\n]{2,60}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b", text[start:end]):
-        inner = m.group(1) or m.group(2)
-        a0 = start + m.start(1 if m.group(1) else 2)
-        said = lead_in.match(inner) if m.group(1) else None
+    for m in _brackets_and_dashes(text[start:end]):
+        bracketed = m.re is BRACKETED
+        inner = m.group(1)
+        a0 = start + m.start(1)
+        said = lead_in.match(inner) if bracketed else None
         if said and said.end() < len(inner):  # "(v nadaljevanju: UOIM)": the acronym after the phrase
             rest = inner[said.end():].rstrip("“”\"'»’")
             a0, inner = a0 + said.end(), rest
@@ -84,6 +86,28 @@ def defined(finder: OrgFinder, start: int, end: int) -> list[tuple[str, int, int
             long_start = long_end  # "(IOM Francja)": another name of what stands before
         out.append((inner, long_start, long_end, a0, a0 + len(inner)))
     return out
+
+
+# "(ACR)", "(hereinafter: ACR)", "(Long Name)" and " – ACR": two searches, each skipping to its first
+# character ("(", a dash), where one alternation of both would try every position of the text
+BRACKETED = re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)")
+DASHED = re.compile(r"[-–—](?<=\s[-–—])\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b")  # begins on the dash, a space before it
+
+
+def _brackets_and_dashes(text: str) -> Iterator[re.Match[str]]:
+    """What re.finditer of BRACKETED|DASHED (the space before the dash inside the match) finds, in
+    order: the two searches' earlier match each time, a search run again when a match taken
+    covers where its own next match began."""
+    pos = 0
+    a, b = BRACKETED.search(text), DASHED.search(text)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() < b.start()) else b
+        yield m
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = BRACKETED.search(text, pos)
+        if b is not None and b.start() < pos:
+            b = DASHED.search(text, pos)
 
 
 def _long_form_start(finder: OrgFinder, acr: str, long_end: int, floor: int) -> int | None:

@@ -20,6 +20,10 @@ class Emitter:
         self._ids: dict[tuple[str, str], str] = {}
         self._counts: dict[str, int] = {}
         self._seen: set[tuple[str, str, str, int, int]] = set()
+        self._length = len(doc.text)
+        # one Span per stretch of text: a name's span carries its name, kind, country… (Span is frozen,
+        # so sharing it is safe, and a third of the statements' spans are new)
+        self._spans: dict[tuple[int, int], Span] = {}
 
     def entity(self, schema: str, key: str) -> str:
         """The local id of the entity of `schema` known in this document by `key`."""
@@ -41,12 +45,13 @@ class Emitter:
              extractor: str, confidence: float = 0.8) -> None:
         """Record one statement; no span (or an empty one), no fact."""
         text = str(value).strip()
-        if not text or end <= start or start < 0 or end > len(self.doc.text):
+        if not text or end <= start or start < 0 or end > self._length:
             return
-        key = (entity, prop, normalise(text) if prop not in ("status",) else text, start, end)
+        key = (entity, prop, normalise(text) if prop != "status" else text, start, end)
         if key in self._seen:
             return
         self._seen.add(key)
-        self.statements.append(
-            Statement(entity, schema, prop, text, Span(self.doc.id, start, end), extractor, confidence, self.as_of)
-        )
+        span = self._spans.get((start, end))
+        if span is None:
+            span = self._spans[(start, end)] = Span(self.doc.id, start, end)
+        self.statements.append(Statement(entity, schema, prop, text, span, extractor, confidence, self.as_of))

@@ -26,7 +26,9 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -100,7 +102,13 @@ def _rank(hits: list[dict[str, Any]], country_hint: str | None) -> list[dict[str
 
 def city(geoname_id: int) -> dict[str, Any] | None:
     """name, country, lat, lon, population of a town of the table, or None."""
-    r = _conn().execute("SELECT * FROM city WHERE id = ?", (int(geoname_id),)).fetchone()
+    row = _city_row(int(geoname_id))
+    return dict(row) if row is not None else None  # a copy: the caller may change it
+
+
+@lru_cache(maxsize=10_000)  # extraction asks for every town it meets, and the same towns recur
+def _city_row(geoname_id: int) -> dict[str, Any] | None:
+    r = _conn().execute("SELECT * FROM city WHERE id = ?", (geoname_id,)).fetchone()
     return _row(r) if r else None
 
 
@@ -121,8 +129,11 @@ def _capitalised(t: Tok) -> bool:
     return t.raw[0].isupper() and not (t.raw.isupper() and len(t.raw) <= 4)
 
 
+TIGHT = (" ", "\u00a0")  # what may stand between two words of one name
+
+
 def _tight(text: str, a: Tok, b: Tok) -> bool:
-    return text[a.end:b.start] in (" ", "\u00a0")
+    return text[a.end:b.start] in TIGHT
 
 
 @lru_cache(maxsize=50_000)  # the same capitalised runs recur in every document of a batch
@@ -153,31 +164,32 @@ def _population(hits: Sequence[dict[str, Any]]) -> int:
 
 def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | None) -> list[tuple[int, int, list, str]]:
     n = len(toks)
-    raws = toks.raws() if isinstance(toks, Tokens) else [t.raw for t in toks]
-    # per token, inlined (this runs over every token of every document): _capitalised, a connector,
-    # and _tight with the next token
-    caps = [r[0].isupper() and not (len(r) <= 4 and r.isupper()) for r in raws]
-    inner = [c or r.lower() in CONNECTORS for c, r in zip(caps, raws)]  # may stand inside a name
-    tight = [text[a.end:b.start] in (" ", "\u00a0") for a, b in zip(toks, toks[1:])]  # tight[k]: toks[k] and toks[k + 1]
-    free = [k not in blocked for k in range(n)] if blocked else None
+    if not isinstance(toks, Tokens):
+        toks = Tokens(toks)
+    raws, starts, ends = toks.raws(), toks.starts(), toks.ends()
+    # this runs over every token of every document: the first letters are tested in C (map), and
+    # only the capitalised tokens (a fifth or so) go on to Python code; _capitalised, a connector
+    # and _tight are asked inline, and only of the tokens a run may hold
+    upper_first = toks.upper_first()
+    caps = {k for k in compress(range(n), upper_first) if not (len(raws[k]) <= 4 and raws[k].isupper())}
     out = []
     i = 0
     # only a capitalised token starts a run: the others are passed over (as `i += 1` would)
-    for k in [k for k in range(n) if caps[k]]:
-        if k < i or (free is not None and not free[k]):
+    for k in sorted(caps):
+        if k < i or k in blocked:
             continue
         i = k
         found = None
         for length in range(MAX_WORDS, 0, -1):
             j = i + length
-            if j > n or not caps[j - 1]:
+            if j > n or j - 1 not in caps:
                 continue
-            if free is not None and not all(free[i:j]):
+            if blocked and not blocked.isdisjoint(range(i, j)):
                 continue
             # the words between the first and the last: tight together, capitalised or connectors
-            if length >= 2 and not all(tight[i:j - 1]):
+            if length >= 2 and not all(text[ends[x]:starts[x + 1]] in TIGHT for x in range(i, j - 1)):
                 continue
-            if length >= 3 and not all(inner[i + 1:j - 1]):
+            if length >= 3 and not all(x in caps or raws[x].lower() in CONNECTORS for x in range(i + 1, j - 1)):
                 continue
             hits, via = _resolve(tuple(raws[i:j]), lang)
             if hits:
@@ -280,12 +292,13 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
     toks = tokenise(text)
     blocked: set[int] = set()
     country_m = countries.find(text, lang)
-    starts = {t.start: k for k, t in enumerate(toks)} if country_m else {}
+    starts = toks.starts()
     for m in country_m:
-        k = starts.get(m.start)
-        while k is not None and k < len(toks) and toks[k].start < m.end:
-            blocked.add(k)
-            k += 1
+        k = bisect_left(starts, m.start)  # the token a country begins on (a match begins on a token)
+        if k < len(toks) and starts[k] == m.start:
+            while k < len(toks) and starts[k] < m.end:
+                blocked.add(k)
+                k += 1
     cands = _candidates(text, toks, blocked, lang)
 
     # group candidates into lists joined by separators

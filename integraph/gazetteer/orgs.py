@@ -149,6 +149,7 @@ def legal_form(word_or_name: str, lang: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=20_000)  # organisation finding asks about the same candidate names again and again
 def closing_form_kind(name: str) -> str | None:
     """The kind of the legal-form abbreviation that closes `name` ('… e. V.', ', z. s.'), else None."""
     return _suffix_kind(name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product, repeat
 from typing import Any, Callable, Iterable, Sequence
 
 from integraph.extract.recognise import Match
@@ -62,6 +62,7 @@ class PhraseIndex:
         self._lemma: dict[str, dict] = {}
         self._prefixes: dict[str, set[str]] = {}
         self._scoped: dict[str, tuple[dict, dict]] = {}  # lang → (exact, surface) without other languages' names
+        self._stem_memo: dict[tuple[int, tuple[str, ...]], tuple[dict, list[dict]]] = {}  # see _stem_children
 
     def add_name(self, name: str, entry: Entry) -> None:
         raw = tuple(t.raw for t in tokenise(name))
@@ -131,30 +132,26 @@ class PhraseIndex:
             toks = Tokens(toks)
         exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
-        # a trie (a walk finds nothing otherwise), so all others are passed over without one
-        raws = toks.raws()
-        by_raw, by_key = toks.positions(False), toks.positions(True)
-        starts: set[int] = set()
-        for r in by_raw.keys() & exact.keys():
-            starts.update(by_raw[r])
-        for f in by_key.keys() & surface.keys():
-            starts.update(by_key[f])
+        # a trie (a walk finds nothing otherwise), so all others are passed over without one.
+        # Each test runs over the text's token columns in C (map, compress): no frame per token.
+        raws, keys, every = toks.raws(), toks.keys(), range(len(toks))
+        starts: set[int] = set(compress(every, map(exact.__contains__, raws))) if exact else set()
+        starts.update(compress(every, map(surface.__contains__, keys)))
         lemma_trie = None
         lemmas: dict[int, str | None] = {}
         if prefixes:
             # words that may be inflected forms of a name's first word: those wanted() accepts
-            heads = toks.heads()
-            maybe = [k for h in prefixes.intersection(heads) for key in heads[h] for k in by_key[key]
-                     if not cap_only or raws[k][0].isupper()]
+            maybe = list(compress(every, map(prefixes.__contains__, toks.prefixes())))
+            if cap_only:
+                upper = toks.upper_first()
+                maybe = [k for k in maybe if upper[k]]
             # the lemma trie (and with it simplemma's dictionary) only when some word may need it
             if maybe:
                 lemma_trie = self._lemma_trie(lang)
-                for f in by_key.keys() & lemma_trie.keys():
-                    starts.update(by_key[f])
-                for k in maybe:
-                    lemmas[k] = lem = _lemma_key(raws[k], lang)
-                    if lem in lemma_trie:
-                        starts.add(k)
+                starts.update(compress(every, map(lemma_trie.__contains__, keys)))
+                lems = list(map(_lemma_key, map(raws.__getitem__, maybe), repeat(lang)))
+                lemmas.update(zip(maybe, lems))
+                starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
@@ -178,7 +175,8 @@ class PhraseIndex:
             best: tuple[int, int, list[Entry], str] | None = None  # (j_end, rank, entries, via)
             for rank, trie, via in tries:
                 for j_end, entries in self._walk(text, toks, i, trie, via, lemma_of):
-                    entries = _in_scope(entries, lang)
+                    if via == "lemma":  # _tries_for already pruned the other tries to what `lang` may see
+                        entries = _in_scope(entries, lang)
                     if entries and (best is None or j_end > best[0]):
                         best = (j_end, rank, entries, via)
             if best is not None:
@@ -233,7 +231,7 @@ class PhraseIndex:
             if not nxt and via == "lemma" and j > i:
                 # simplemma misses some inflections ("migračního"); inside a name whose
                 # first word already matched, a shared stem with a short ending is enough
-                nxt = [c for node in nodes for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
+                nxt = [c for node in nodes for c in self._stem_children(node, forms)]
             j += 1
             for node in nxt:
                 if _END in node:
@@ -241,6 +239,23 @@ class PhraseIndex:
             # a node holding only the end of a name leads nowhere: without it the walk stops sooner
             nodes = [node for node in nxt if len(node) > 1 or _END not in node]
         return found
+
+
+    def _stem_children(self, node: dict, forms: tuple[str, ...]) -> list[dict]:
+        """The children of a lemma-trie node whose word shares a stem with one of `forms`.  Every
+        child is compared, so the answer is kept: the same name's words meet the same node again
+        and again in a batch (the tries are never changed once built, only replaced)."""
+        key = (id(node), forms)
+        hit = self._stem_memo.get(key)
+        if hit is None or hit[0] is not node:
+            if len(self._stem_memo) >= STEM_MEMO:
+                self._stem_memo.clear()
+            found = [c for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
+            hit = self._stem_memo[key] = (node, found)  # the node itself kept, so its id stays its own
+        return hit[1]
+
+
+STEM_MEMO = 50_000  # remembered (node, words) answers of _stem_children, per index
 
 
 def _pruned(trie: dict, lang: str) -> dict:

@@ -2,13 +2,15 @@
 
 `tokenise(text)` returns a `Tokens` tuple of `Tok(start, end, raw, folded)`; the same
 object goes to funds, countries, cities, international bodies and status cues, and
-carries what they all derive from it (raw and folded columns, positions by word,
-words by first letters).  `_gap_ok` says whether two tokens may be words of one name.
+carries what they all derive from it (columns of raw forms, folded keys, offsets, first
+letters and capitals, which the indexes test in C-level maps).  `_gap_ok` says whether two tokens may be words of one name.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, Callable, NamedTuple
 
 from integraph.gazetteer.folding import fold_word
@@ -46,8 +48,8 @@ class Tokens(tuple):
     """The tokens of one text, shared by every gazetteer that reads it.
 
     `tokenise` hands the same object to funds, countries, cities, international bodies and
-    status cues, so a text is split and folded once; facts every index asks about the
-    whole text (which first letters occur) are computed once here too."""
+    status cues, so a text is split and folded once; the columns every index reads (raw
+    forms, keys, first letters, capitals) are built once here too."""
 
     def _memo(self, key: str, build: Callable[[], Any]) -> Any:
         memo = self.__dict__  # a tuple subclass keeps a __dict__: room for what is derived once
@@ -63,53 +65,71 @@ class Tokens(tuple):
         """The folded key of every token, in order."""
         return self._memo("_keys", lambda: [t.folded for t in self])
 
-    def positions(self, folded: bool) -> dict[str, list[int]]:
-        """Token positions by folded key (or by raw form): an index asks which of its first words
-        occur by intersecting its trie's keys with these, not by looking up every token."""
+    def starts(self) -> list[int]:
+        """The start offset of every token, in order (for bisect)."""
+        return self._memo("_starts", lambda: [t.start for t in self])
 
-        def build() -> dict[str, list[int]]:
-            out: dict[str, list[int]] = {}
-            for k, key in enumerate(self.keys() if folded else self.raws()):
-                out.setdefault(key, []).append(k)
-            return out
+    def ends(self) -> list[int]:
+        """The end offset of every token, in order."""
+        return self._memo("_ends", lambda: [t.end for t in self])
 
-        return self._memo("_by_key" if folded else "_by_raw", build)
+    def prefixes(self) -> list[str]:
+        """The first PREFIX letters of every folded key, in order."""
+        return self._memo("_prefixes", lambda: list(map(itemgetter(slice(None, PREFIX)), self.keys())))
 
-    def heads(self) -> dict[str, list[str]]:
-        """The distinct folded keys by their first PREFIX letters."""
+    def upper_first(self) -> list[bool]:
+        """Whether every token begins with a capital, in order."""
+        return self._memo("_upper_first", lambda: list(map(str.isupper, map(itemgetter(0), self.raws()))))
 
-        def build() -> dict[str, list[str]]:
-            out: dict[str, list[str]] = {}
-            for key in self.positions(True):
-                out.setdefault(key[:PREFIX], []).append(key)
-            return out
 
-        return self._memo("_heads", build)
+# TOKEN as the one group of a split pattern: re.split then hands back gap, token, gap, token, …, gap,
+# and every offset follows from the lengths alone, so no Python code runs per token to find them
+_SPLIT = re.compile(f"({TOKEN.pattern})", re.UNICODE)
+_new_tok = tuple.__new__  # Tok._make without its Python frame: tuple.__new__(Tok, fields) builds the same Tok
 
 
 def _split(text: str) -> Tokens:
     # column by column: a long report has tens of thousands of tokens, and building the columns
-    # first, then the tuples in one map, is what keeps this cheap
-    starts: list[int] = []
-    ends: list[int] = []
-    raws: list[str] = []
-    for m in TOKEN.finditer(text):
-        raw, start = m.group(), m.start()
-        if "'" in raw or "’" in raw:  # the elision regex only for tokens that can hold one
-            e = ELISION.match(raw)
-            if e:
-                head = e.group(1)
-                starts.append(start)
-                ends.append(start + len(head))
-                raws.append(head)
-                raw, start = raw[e.end():], start + e.end()
-        starts.append(start)
-        ends.append(start + len(raw))
-        raws.append(raw)
+    # with C-level calls first (split, accumulate, slices), then the tuples in one map, keeps this cheap
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))  # offsets[k]: where parts[k] starts
+    raws = parts[1::2]
+    starts = offsets[1:-1:2]  # the last offset is the end of the text
+    ends = offsets[2::2]
+    if "'" in text or "’" in text:  # the elision regex only for tokens that can hold one
+        _split_elisions(raws, starts, ends)
     keys = list(map(token_key, raws))
-    toks = Tokens(map(Tok._make, zip(starts, ends, raws, keys)))
-    toks.__dict__.update(_raws=raws, _keys=keys)  # the columns Tokens.raws() and keys() would build
+    toks = Tokens(map(_new_tok, repeat(Tok), zip(starts, ends, raws, keys)))
+    toks.__dict__.update(_raws=raws, _keys=keys)  # columns Tokens would build
+    if len(text) > SHORT_TEXT:  # a document's text (the thousands of cached names need no offsets)
+        toks.__dict__.update(_starts=starts, _ends=ends)
     return toks
+
+
+def _split_elisions(raws: list[str], starts: list[int], ends: list[int]) -> None:
+    """Split "l'OCDE" into "l" and "OCDE", in the three columns in place."""
+    found = [k for k, raw in enumerate(raws) if ("'" in raw or "’" in raw) and ELISION.match(raw)]
+    if not found:
+        return
+    new_raws: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for k in found:  # one pass over the columns, copying the runs between elisions as slices
+        new_raws += raws[done:k]
+        new_starts += starts[done:k]
+        new_ends += ends[done:k]
+        raw, start = raws[k], starts[k]
+        e = ELISION.match(raw)
+        assert e is not None
+        head = e.group(1)
+        new_raws += (head, raw[e.end():])
+        new_starts += (start, start + e.end())
+        new_ends += (start + len(head), ends[k])
+        done = k + 1
+    raws[:] = new_raws + raws[done:]
+    starts[:] = new_starts + starts[done:]
+    ends[:] = new_ends + ends[done:]
 
 
 SHORT_TEXT = 256  # names and lines: cached by value; longer texts by the last few seen

@@ -17,6 +17,10 @@ from integraph.store.dialect import Connection, connect
 from integraph.store.schema import TABLES, VERSION
 
 DEFAULT_DB = Path("var/integraph.sqlite")
+# The columns `DocumentRows` fills, in the order of its tuples.
+PARAGRAPH_COLUMNS = ("document", "idx", "start_", "end_", "language", "text")
+STATEMENT_COLUMNS = ("entity", "schema_", "prop", "value", "document", "start_", "end_", "extractor", "confidence",
+                     "as_of")
 
 
 def now() -> str:
@@ -92,15 +96,8 @@ class Store:
                 (rows.id, rows.source, version, rows.media_type, rows.language, rows.title, rows.date, rows.text,
                  rows.sections, original, len(original), stamp),
             )
-            db.executemany(
-                "INSERT INTO paragraphs(document, idx, start_, end_, language, text) VALUES (?, ?, ?, ?, ?, ?)",
-                rows.paragraphs,
-            )
-            db.executemany(
-                "INSERT INTO statements(entity, schema_, prop, value, document, start_, end_, extractor, "
-                "confidence, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.statements,
-            )
+            db.insert_rows("paragraphs", PARAGRAPH_COLUMNS, rows.paragraphs)
+            db.insert_rows("statements", STATEMENT_COLUMNS, rows.statements)
             db.execute("DELETE FROM failures WHERE locator = ?", (rows.source,))
         return version
 
@@ -161,11 +158,7 @@ class Store:
         """Re-extraction of a stored document: swap its statements in one transaction."""
         with self.transaction() as db:
             db.execute("DELETE FROM statements WHERE document = ?", (doc_id,))
-            db.executemany(
-                "INSERT INTO statements(entity, schema_, prop, value, document, start_, end_, extractor, "
-                "confidence, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                statement_rows(statements),
-            )
+            db.insert_rows("statements", STATEMENT_COLUMNS, statement_rows(statements))
 
     def counts(self) -> dict[str, int]:
         out = {}

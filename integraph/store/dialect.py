@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count
+from itertools import chain, count
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -74,6 +74,16 @@ def _to_pyformat(statement: str) -> str:
     return "".join(out)
 
 
+_BLOCKS = (32, 16, 8, 4, 2, 1)  # rows per INSERT in `Connection.insert_rows`, largest first
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
+    """`INSERT INTO table(columns) VALUES (?, …), (?, …)…` for `rows` rows."""
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    return f"INSERT INTO {table}({', '.join(columns)}) VALUES " + ", ".join([one] * rows)
+
+
 class Connection:
     """A thin wrapper giving both backends the same methods."""
 
@@ -108,6 +118,52 @@ class Connection:
         except self._errors as exc:
             if was_idle and self.dialect.name == "postgresql":
                 self.raw.rollback()
+            raise StoreError(_one_line(exc)) from exc
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert `rows` into `table` in their order (ids follow it), in as few statements as it takes.
+
+        `executemany` runs one statement per row.  SQLite then opens cursors on the table and its
+        indexes again, reads and writes the AUTOINCREMENT counter, and releases and takes back the
+        GIL, for every row: blocks of 32, 16, 8, 4, 2 and 1 rows cut a document's ~120 statements
+        from 120 runs to 5 (−20 % CPU of inserting them, `bench/ingest.py --store`) and keep at
+        most six statement shapes per table in the driver's cache.  PostgreSQL takes all rows in
+        one COPY (a round trip per block would cost it more than the per-row work it saves)."""
+        width = len(columns)
+        if any(len(row) != width for row in rows):
+            raise StoreError(f"{table}: every row needs {width} values")
+        if self.dialect.name == "postgresql":
+            self._copy_rows(table, columns, rows)
+            return
+        flat = list(chain.from_iterable(rows))
+        start, left = 0, len(rows)
+        try:
+            for block in _BLOCKS:
+                if left < block:
+                    continue
+                sql = _insert_sql(table, tuple(columns), block)
+                step = block * width
+                while left >= block:
+                    self.raw.execute(sql, flat[start:start + step])
+                    start += step
+                    left -= block
+        except self._errors as exc:
+            raise StoreError(_one_line(exc)) from exc
+
+    def _copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """PostgreSQL: COPY … FROM STDIN, one round trip for all rows; rows are stored, and draw
+        their ids from the sequence, in input order.  Measured on 40 example documents against
+        the pipelined `executemany`: 2.4 → 1.0 ms/doc of the writer's CPU for `save_rows`."""
+        if not rows:
+            return
+        was_idle = not self.in_transaction()
+        try:
+            with self.raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except self._errors as exc:
+            if was_idle:
+                self.raw.rollback()  # the failed COPY opened this transaction: close it
             raise StoreError(_one_line(exc)) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

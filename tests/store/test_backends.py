@@ -64,6 +64,35 @@ def test_a_failed_save_rolls_everything_back_and_the_store_stays_usable(store_ur
         assert store.counts()["statements"] == 1
 
 
+@pytest.mark.parametrize("n", [0, 1, 7, 31, 32, 33, 63, 100])
+def test_statements_keep_their_order_and_ids_across_insert_blocks(store_url: str, n: int):
+    # insert_rows writes blocks of 32, 16, … 1 rows per statement on SQLite and COPYs them on PostgreSQL:
+    # order, ids and values (tabs, backslashes, the text \N, line breaks: COPY's escapes) must not show it
+    with Store(store_url) as store:
+        d = doc(b"Fundacja Most")
+        facts = [Statement(f"org-{i % 5}", "Organisation", "name", f"v{i}\t\\N\n'\"%?ż\\", Span(d.id, 0, i % 13),
+                           "test", i / 7, None if i % 3 else "2024") for i in range(n)]
+        store.save_document(d, facts)
+        assert store.statements() == facts
+        ids = [r["id"] for r in store.db.query("SELECT id FROM statements ORDER BY id")]
+        assert ids == list(range(ids[0], ids[0] + n)) if n else ids == []
+        store.replace_statements(d.id, facts[::-1])
+        assert store.statements(document=d.id) == facts[::-1]
+
+
+def test_a_bad_row_late_in_a_block_rolls_the_whole_document_back(store_url: str):
+    with Store(store_url) as store:
+        d = doc(b"Fundacja Most")
+        facts = [fact(d, f"name {i}") for i in range(40)]
+        facts[37] = Statement("e", "Organisation", "name", "x", Span("no-such-document", 0, 1), "t")
+        with pytest.raises(StoreError):
+            store.save_document(d, facts)
+        assert store.counts()["statements"] == 0 and not store.has_document(d.id)
+        with pytest.raises(StoreError):  # a row of the wrong width is refused before anything is written
+            store.db.insert_rows("meta", ("key", "value"), [("a", "1"), ("b",)])
+        assert store.db.query("SELECT key FROM meta WHERE key IN ('a', 'b')") == []
+
+
 def test_a_failing_statement_outside_a_transaction_does_not_poison_the_connection(store_url: str):
     with Store(store_url) as store:
         with pytest.raises(StoreError):

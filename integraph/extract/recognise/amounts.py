@@ -51,6 +51,7 @@ def number_first(lang: str | None) -> re.Pattern[str]:
     return _patterns(lang)[0]
 
 
+@lru_cache(maxsize=4096)  # a few dozen spellings recur; each miss tries every table entry's regex
 def _currency(token: str, lang: str | None) -> str | None:
     if token in EXACT:
         return EXACT[token]
@@ -62,6 +63,7 @@ def _currency(token: str, lang: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _scale(token: str | None, short: str | None, lang: str | None) -> int:
     if short:
         return SHORT_SCALES[short]

@@ -107,8 +107,16 @@ def _month_word_anchors(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|[^\w'’-])(?:{alts})\s*$")
+    """Does a cue end the text before a date?  Asked of that text *reversed* (`_ends_with_cue`): a
+    cue at the end of a text, read backwards, is a match at its start, so one `match` does what a
+    `search` for `(?:^|[^\w'’-])(?:cues)\s*$` does by trying every position of the text."""
+    alts = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alts})(?:\Z|[^\w'’-])")
+
+
+def _ends_with_cue(cue: re.Pattern[str], backwards: str) -> bool:
+    """`cue` (a _cue_regex) at the end of the text `backwards` holds read backwards."""
+    return cue.match(backwards) is not None
 
 
 @lru_cache(maxsize=64)
@@ -186,8 +194,8 @@ def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str
     if name == "year":
         if g.get("era") or YEAR_AFTER_RE.match(text, m.end()):
             return "date", g["y"]
-        before = text[max(0, m.start() - 30):m.start()].lower()
-        return ("date", g["y"]) if _cues(lang)["year"].search(before) else None
+        backwards = text[max(0, m.start() - 30):m.start()].lower()[::-1]
+        return ("date", g["y"]) if _ends_with_cue(_cues(lang)["year"], backwards) else None
     return None
 
 
@@ -219,14 +227,14 @@ def _clause_after(text: str, end: int, width: int = 40) -> str:
 def _role(text: str, m: Match, lang: str | None) -> Match:
     """Mark a date that opens or closes something: "od 1 września 2022", "до края на 2023 г."."""
     cues = _cues(lang)
-    before = text[max(0, m.start - 40):m.start].lower()
+    backwards = text[max(0, m.start - 40):m.start].lower()[::-1]
     extra = dict(m.extra)
-    if cues["end_of"].search(before):
+    if _ends_with_cue(cues["end_of"], backwards):
         extra.update(role="end", stated=m.value, precision="day")
         return Match("date", m.start, m.end, _last_day(m.value), extra)
-    if cues["end"].search(before):
+    if _ends_with_cue(cues["end"], backwards):
         extra["role"] = "end"
-    elif cues["start"].search(before):
+    elif _ends_with_cue(cues["start"], backwards):
         extra["role"] = "start"
     else:
         near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()

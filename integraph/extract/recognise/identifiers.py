@@ -23,7 +23,10 @@ from integraph.extract.recognise import Match
 from integraph.extract.recognise.windows import digit_spans, finditer, first_chars
 
 _UP = r"A-Z\u0391-\u03A9\u0410-\u042F\u0401\u0404\u0406\u0407\u0490"  # Latin, Greek, Cyrillic capitals
-TOKEN = re.compile(rf"(?<![\w/.@:#=&?-])[{_UP}0-9]+(?:[-/.][{_UP}0-9]+)+(?![\w@]|[-/.][\w])")
+# The first character is read before the look-behind that vets the one before it (the same test, as
+# the first character is already known to be a capital or a digit): a pattern that opens on a
+# character class lets `re` skip straight to such a character instead of trying every position.
+TOKEN = re.compile(rf"[{_UP}0-9](?<![\w/.@:#=&?-][{_UP}0-9])[{_UP}0-9]*(?:[-/.][{_UP}0-9]+)+(?![\w@]|[-/.][\w])")
 GLUED_DATE = re.compile(r"/(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 # Labels, lower-case regex fragments.  STRONG labels name a number themselves ("Projektnummer");

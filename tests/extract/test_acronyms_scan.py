@@ -1,0 +1,34 @@
+"""acronyms._brackets_and_dashes finds what one alternation of its two patterns finds."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from integraph.extract import acronyms
+
+# the single search it replaces: a dash match began on the space before the dash
+ALTERNATION = re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)|\s[-–—]\s([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\b")
+PIECES = ["(", ")", " ", "\n", "-", "–", "—", "AB", "ACR", "Long", "x", "ÉU", "(IOM)", " - ", "\u00a0", "1", "Ж",
+          "hereinafter:", "ABCDEFGHIJ", "ΑΒΓ"]
+
+
+def _spans(text: str) -> tuple[list, list]:
+    want = [(m.start() + (0 if m.group(1) else 1), m.end(), m.group(1) or m.group(2), m.start(1 if m.group(1) else 2))
+            for m in ALTERNATION.finditer(text)]
+    got = [(m.start(), m.end(), m.group(1), m.start(1)) for m in acronyms._brackets_and_dashes(text)]
+    return want, got
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_two_searches_find_what_the_alternation_finds(text: str) -> None:
+    want, got = _spans(text)
+    assert got == want
+
+
+def test_nested_and_adjacent_definitions() -> None:
+    text = "Urad za oskrbo (UOIM) – UOIM (Long (X) name) - ABC (AB - CD) –EF"
+    want, got = _spans(text)
+    assert got == want and [g[2] for g in got] == ["UOIM", "UOIM", "ABC", "AB - CD"]
