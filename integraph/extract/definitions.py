@@ -7,6 +7,10 @@ and a noun of organisation: "X is a non-profit association", "X est une associat
 "X on … mittetulundusühing".  Such a sentence makes the name an organisation, and every
 other place the document writes the name is a mention of it.
 
+A web page names its publisher too, by convention after the last separator of its `<title>`
+("Fúinn | Croí Fáilte"): that name is an organisation wherever the text writes it.  The text
+must write it: the title element is not part of the text, so it gives no span and no fact.
+
 The copulas, articles and organisation nouns are lexicon data (`cues.json`); the legal-form
 words come from the organisation gazetteer.
 """
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from integraph.extract.findings import Findings
+from integraph.model import Document
 from integraph.extract.orgs import ARTICLES
 
 # a name: one to five capitalised words (hyphens and apostrophes inside), after an optional article
@@ -87,3 +92,13 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
                 out.append(Defined(name, a, b, kind if kind not in (None, "generic") else None))
                 break
     return out
+
+
+def site_name(doc: Document) -> str | None:
+    """The publishing site's name of an HTML page (read from its original bytes, which the store
+    keeps, so that extracting a stored document again finds it too)."""
+    if doc.media_type != "text/html" or not doc.original:
+        return None
+    from integraph.convert.from_html import site_name as from_page
+
+    return from_page(doc.original)

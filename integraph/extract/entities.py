@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
-from integraph.extract.definitions import defined_names
+from integraph.extract.definitions import defined_names, site_name
 from integraph.extract.literals import occurrences
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
 from integraph.spans import DisjointSpans, Spans
@@ -140,12 +140,17 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             found_mentions.append(o)
             taken.add(o.start, o.end)
 
-    # names the text defines as organisations ("Nya Broar är en ideell förening"), wherever it writes them
+    # names the text defines as organisations ("Nya Broar är en ideell förening") and the name of the
+    # site a page belongs to ("Fúinn | Croí Fáilte"): wherever the text writes them
     unclaimed = Spans(list(exclude))
-    for d in defined_names(found, lambda a, b: finder._free(a, b) and not unclaimed.overlaps(a, b)):
-        for a, b in occurrences(text, d.name, whole_word=True):
+    named = [(d.name, d.kind) for d in defined_names(found, lambda a, b: finder._free(a, b) and not unclaimed.overlaps(a, b))]
+    site = site_name(found.doc)
+    if site:
+        named.append((site, org_words.legal_form(site, lang)))
+    for name, kind in named:
+        for a, b in occurrences(text, name, whole_word=True):
             if free(a, b) and finder._free(a, b) and not unclaimed.overlaps(a, b):
-                found_mentions.append(OrgMention(a, b, d.name, kind=d.kind, rule="defined"))
+                found_mentions.append(OrgMention(a, b, name, kind=kind if kind != "generic" else None, rule="defined"))
                 taken.add(a, b)
 
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
