@@ -143,6 +143,7 @@ def _foreign(found: Findings, m) -> bool:
 def _founded(found: Findings, em: Emitter, mentions: Mentions, s, at: int, orgs: list, main: str | None,
              country_of: dict[str, str]) -> None:
     """A founding cue at `at` in sentence `s`: the year it was founded, where, and as what."""
+    from integraph.gazetteer import cues
     from integraph.gazetteer import orgs as org_words
 
     text = found.doc.text
@@ -162,6 +163,16 @@ def _founded(found: Findings, em: Emitter, mentions: Mentions, s, at: int, orgs:
     if not eid:
         return
     em.fact(eid, "Organisation", "founded", year, y_start, y_end, EXTRACTOR, 0.8)
+    # "Bunaíodh an eagraíocht in 2009 faoin ainm Fóram …", "gegründet 2001 unter dem Namen …": its former name
+    low = text[s.start:s.end].lower()
+    for cue in cues.cues("under_the_name", found.lang):
+        i = low.find(cue)
+        if i >= 0:
+            former = next((o for o in orgs if o.start >= s.start + i + len(cue)
+                           and not text[s.start + i + len(cue):o.start].strip()), None)
+            if former is not None and former.entity != eid:
+                em.fact(eid, "Organisation", "name", former.text, former.start, former.end, EXTRACTOR, 0.7)
+            break
     # "Créée en 2001 à Lyon", "founded in 2009 in Plovdiv": where it was founded is its seat
     seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of), None)
     if seat is not None:

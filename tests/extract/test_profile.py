@@ -84,3 +84,14 @@ def test_a_staff_count_after_the_cue():
     assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
     text = "The Harbour Welcome Association has grown; its staff 2024 plan is new."
     assert _facts(text, "en", "staff") == {}
+
+
+def test_a_former_name_given_with_the_founding_is_a_name_of_the_organisation():
+    text = ("Fundacja Nowy Dom pomaga cudzoziemcom. Fundacja Nowy Dom została założona w 2004 r. "
+            "pod nazwą Stowarzyszenie Przystań Kraków.")
+    sts = extract(_doc(text, "pl"))
+    names: dict[str, set[str]] = {}
+    for s in sts:
+        if s.schema == "Organisation" and s.prop == "name":
+            names.setdefault(s.entity, set()).add(s.value)
+    assert any({"Fundacja Nowy Dom", "Stowarzyszenie Przystań Kraków"} <= ns for ns in names.values())
