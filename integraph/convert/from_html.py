@@ -221,3 +221,33 @@ def _numeric_day(line: str | None) -> str | None:
     else:
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+TITLE_ELEMENT = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.S | re.I)
+SITE_META = re.compile(rb"<meta\s[^>]*property=[\"']og:site_name[\"'][^>]*content=[\"']([^\"']{2,120})[\"']", re.I)
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|·|::|»)\s+")
+
+
+def site_name(data: bytes) -> str | None:
+    """The name of the site a page belongs to: its `og:site_name`, or the part of its `<title>`
+    after the last separator ("Fúinn | Croí Fáilte", "Sąsiedzi bez granic – Fundacja Most
+    Kultur").  Websites name their publisher there by convention; a part with digits or in
+    lower case ("Nieuwsbrief – maart 2025") is the page's own, not a name."""
+    import html
+
+    head = data[:65536]
+    meta = SITE_META.search(head)
+    if meta:
+        return html.unescape(meta.group(1).decode("utf-8", "replace")).strip() or None
+    m = TITLE_ELEMENT.search(head)
+    if not m:
+        return None
+    title = " ".join(html.unescape(m.group(1).decode("utf-8", "replace")).split())
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not parts[0].strip():
+        return None
+    site = parts[-1].strip()
+    if not (2 <= len(site) <= 100) or not site[:1].isupper() or any(c.isdigit() for c in site) \
+            or len(site.split()) > 12 or re.fullmatch(r"[\w.-]+\.[a-z]{2,24}", site):
+        return None  # "maart 2025", "gov.mt": a date or a domain, not a name the text will write
+    return site

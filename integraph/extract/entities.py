@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
+from integraph.extract.definitions import defined_names, site_name
+from integraph.extract.literals import occurrences
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
-from integraph.spans import DisjointSpans
+from integraph.spans import DisjointSpans, Spans
 
 EXTRACTOR = "integraph.entities.v1"
 # Bodies of the international gazetteer that texts name as a place or polity
@@ -138,6 +140,19 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             found_mentions.append(o)
             taken.add(o.start, o.end)
 
+    # names the text defines as organisations ("Nya Broar är en ideell förening") and the name of the
+    # site a page belongs to ("Fúinn | Croí Fáilte"): wherever the text writes them
+    unclaimed = Spans(list(exclude))
+    named = [(d.name, d.kind) for d in defined_names(found, lambda a, b: finder._free(a, b) and not unclaimed.overlaps(a, b))]
+    site = site_name(found.doc)
+    if site:
+        named.append((site, org_words.legal_form(site, lang)))
+    for name, kind in named:
+        for a, b in occurrences(text, name, whole_word=True):
+            if free(a, b) and finder._free(a, b) and not unclaimed.overlaps(a, b):
+                found_mentions.append(OrgMention(a, b, name, kind=kind if kind != "generic" else None, rule="defined"))
+                taken.add(a, b)
+
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}
     for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
@@ -183,6 +198,13 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     alone: dict[str, bool] = {}  # a name form met again is not searched for again
     found_mentions = [_extend_to_stated_name(text, o, alone) for o in found_mentions]
     fuller = _fuller_forms([o.name for o in found_mentions if not o.key])
+    headed_names = {o.name for o in found_mentions if o.rule == "headed"}
+    for o in found_mentions:
+        if o.rule == "defined":
+            # "Filo Comune è una cooperativa sociale": the name that "Cooperativa sociale Filo Comune" closes with
+            longer = [n for n in headed_names if n.endswith(" " + o.name)]
+            if len(longer) == 1:
+                fuller[o.name] = longer[0]
     # make entities for the named mentions
     for o in sorted(found_mentions, key=lambda o: o.start):
         if o.kind is None and not o.key:
@@ -290,7 +312,7 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool]) -> 
     for w in reversed(words):
         longer = text[o.start:w.end()]
         if longer not in alone:
-            alone[longer] = any(STANDS_ALONE.match(text, x.end()) for x in re.finditer(re.escape(longer), text))
+            alone[longer] = any(STANDS_ALONE.match(text, b) for _, b in occurrences(text, longer))
         if alone[longer]:
             o.end, o.name = w.end(), longer
             break
@@ -327,6 +349,8 @@ def base_form(name: str, lang: str | None) -> str | None:
     base = lemma(first, lang)
     if not base or base == first.lower() or base[:2] != first[:2].lower():
         return None
+    if len(base) > len(first) + 1:
+        return None  # an ending changes, no syllable grows: "Verein" is no form of the verb "vereinen"
     from integraph.gazetteer import orgs
 
     if head_kind(orgs.legal_form, base, lang) is None:

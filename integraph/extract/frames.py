@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
+from integraph.extract.literals import occurrences, occurs
 from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
 from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
@@ -58,8 +59,7 @@ def _called_a_project(text: str, acr: str, pwords: list[str], headings: set[int]
     after one of the acronym's occurrences.  Across a line break only from a heading ("Name (ACR)"
     ⏎ "Project summary"): a partner line "Parteneri: Agenția … (AJOFM)" is not called a project
     by the next paragraph."""
-    for occurrence in re.finditer(rf"(?<!\w){re.escape(acr)}(?!\w)", text):
-        a, b = occurrence.span()
+    for a, b in occurrences(text, acr, whole_word=True):
         from_heading = text.rfind("\n", 0, a) + 1 in headings
         before = re.search(r"(\w+)(\W{1,3})$", text[max(0, a - 60):a])
         after = re.match(r"(\W+)(\w+)(?:(\W+)(\w+))?", text[b:b + 80])
@@ -136,7 +136,7 @@ def find_frames(found: Findings) -> "Frames":
             continue
         s = found.sentence_at(a)
         sent = text[s.start:s.end].lower()
-        if (s.start <= a and any(re.search(rf"(?<!\w){re.escape(p.lower())}", sent) for p in pwords if len(p) > 3)
+        if (s.start <= a and any(occurs(sent, p.lower(), left_only=True) for p in pwords if len(p) > 3)
                 and _first_quote_of_sentence(found, a, s.start)
                 and any(s.start <= m.start < s.end for m in found.funds + found.of_kind("grant_id", "period"))):
             add((a, b))  # "the first project … was „X“, run from 2012 to 2013 with the support of <fund>"
@@ -161,7 +161,7 @@ def find_frames(found: Findings) -> "Frames":
             f = add((ls, le))
             if f:
                 f.acronym = acr
-                f.acronym_spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acr)}\b", text)]
+                f.acronym_spans += list(occurrences(text, acr, boundaries=True))
 
     # the sub-headings of a heading about projects ("Projects in progress", "Unsere Projekte")
     for title_span, acr in _project_group_children(found, pwords):
@@ -232,17 +232,15 @@ def find_frames(found: Findings) -> "Frames":
     _merge_short_forms(frames)
     for frame in frames.values():
         if frame.acronym:
-            frame.acronym_spans = [(m.start(), m.end()) for m in re.finditer(
-                rf"(?<![\w-]){re.escape(frame.acronym)}(?![\w-])", text)
-                if not any(x <= m.start() < y for x, y in frame.mentions)]
+            frame.acronym_spans = [(a, b) for a, b in occurrences(text, frame.acronym, whole_word=True, hyphen_joins=True)
+                                   if not any(x <= a < y for x, y in frame.mentions)]
     _merge_into_heading_frames(found, frames, weak)
     # every other verbatim occurrence of a known title is a mention too
     for frame in frames.values():
         if len(frame.title) >= 8:
-            for m in re.finditer(re.escape(frame.title), text):
-                if (m.start(), m.end()) not in frame.mentions and not any(
-                        a <= m.start() < b for a, b in frame.mentions):
-                    frame.mentions.append((m.start(), m.end()))
+            for span in occurrences(text, frame.title):
+                if span not in frame.mentions and not any(a <= span[0] < b for a, b in frame.mentions):
+                    frame.mentions.append(span)
         frame.mentions.sort()
     return Frames(frames.values())
 
@@ -267,7 +265,7 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
             a, b = m.start(2), m.start(2) + words[k - 1].end()
             name = text[a:b]
             if name not in times:
-                times[name] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+                times[name] = sum(1 for _ in occurrences(text, name, whole_word=True))
             # "för projektet Trygg start i Lund, som riktar sig …": the whole run, closed by a comma
             # and a relative pronoun, names what the clause then describes
             if times[name] >= 2 or (k == len(words) and _relative_clause_after(text, b, found.lang)):
@@ -412,8 +410,13 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
 def _is_field_label(found: Findings, words: str) -> bool:
     """A field label of the language, or its plural ('contacto' → 'contactos', 'partner' → 'partneri')."""
     key = normalise(words)
-    return any(key == w or (key.startswith(w) and len(key) - len(w) <= 2)
-               for _, ws in _normalised_labels(found.lang) for w in ws if len(w) >= 4)
+    labels = _long_label_words(found.lang)
+    return any(key[:len(key) - extra] in labels for extra in range(3))  # the label, or it and 1–2 letters
+
+
+@lru_cache(maxsize=64)
+def _long_label_words(lang: str | None) -> frozenset[str]:
+    return frozenset(w for _, ws in _normalised_labels(lang) for w in ws if len(w) >= 4)
 
 
 def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:
@@ -483,14 +486,16 @@ def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
     cached = found.extra.get("label_lines")
     if cached is not None:
         return cached  # frames and slots both ask; the text does not change in between
-    labels = _normalised_labels(found.lang)
+    first_group = _label_groups(found.lang)
     out = []
     for m in LABEL_LINE.finditer(found.doc.text):
         label = normalise(m.group(1))
-        for group, words in labels:
-            if any(label == w or label.startswith(w + " ") or label.endswith(" " + w) for w in words):
-                out.append((group, m))
-                break
+        # a label word is the whole label, its first words or its last words
+        cut = [k for k, ch in enumerate(label) if ch == " "]
+        found_in = [first_group[x] for x in [label] + [label[:k] for k in cut] + [label[k + 1:] for k in cut]
+                    if x in first_group]
+        if found_in:
+            out.append((min(found_in)[1], m))  # the first group, in the lexicon's order, that knows it
     found.extra["label_lines"] = out
     return out
 
@@ -500,6 +505,18 @@ def _normalised_labels(lang: str | None) -> tuple[tuple[str, tuple[str, ...]], .
     from integraph.gazetteer import cues
 
     return tuple((g, tuple(normalise(w) for w in ws)) for g, ws in cues.field_labels(lang).items())
+
+
+@lru_cache(maxsize=64)
+def _label_groups(lang: str | None) -> dict[str, tuple[int, str]]:
+    """Each normalised label word → (order, group) of the first field group that lists it."""
+    from integraph.gazetteer import cues
+
+    first: dict[str, tuple[int, str]] = {}
+    for order, (group, words) in enumerate(cues.field_labels(lang).items()):
+        for w in words:
+            first.setdefault(normalise(w), (order, group))
+    return first
 
 
 def paragraphs(found: Findings) -> list[tuple[int, int]]:

@@ -227,10 +227,14 @@ class OrgFinder:
         text = self.text
         words = _words(text, start, end)
         out: list[OrgMention] = []
+        compound_lang = self.lang in COMPOUND_HEADS
         i = 0
         while i < len(words):
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
+            if kind is None and not (compound_lang and w[:1].isupper()):
+                i += 1  # most words: neither a legal-form word nor a compound's head
+                continue
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
@@ -274,7 +278,9 @@ class OrgFinder:
             # an English name in another language's text ("VIA University College") is head-final too
             english = kind not in ("generic", "suffix") and self.lang not in (None, "en") \
                 and is_capitalised(w) and not self._legal_form(w, self.lang)
-            head_final = self.lang in HEAD_FINAL or kind == "suffix" or english
+            # English names put a capitalised head last too: "Irish Refugee Council", "Harbour Welcome Association"
+            head_final = self.lang in HEAD_FINAL or kind == "suffix" or english or (
+                self.lang == "en" and kind not in ("generic",) and is_capitalised(w))
             if kind == "generic" and first == i:
                 first = self._dash_named(words, i)  # "Πυξίδα – Κέντρο Ένταξης Μεταναστών"
             while first > 0 and i - first < 6 and genitive_first is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
@@ -13,6 +14,9 @@ from integraph.textutil import normalise
 EXTRACTOR = "integraph.profile.v1"
 NATIONAL_KINDS = {"foundation", "association", "ngo", "public", "academic"}
 NUMBER_BEFORE = re.compile(r"(\d{1,5})(?:[-–]?\w{0,4})?\s+(?:\w+\s+){0,2}$")
+NUMBER_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?(\d{1,4})(?![\d.,])[ \t]+[^\W\d_]")
+YEAR = re.compile(r"(?:19|20)\d\d")
+FOUNDED_YEAR_BEFORE = 30  # "1992 gegründet", "2011-ben hozták létre": how far before the cue its year may stand
 
 
 def main_organisation(found: Findings, mentions: Mentions) -> str | None:
@@ -136,6 +140,72 @@ def _foreign(found: Findings, m) -> bool:
     return bool(starting_in(found.place_starts, m.start, m.end))
 
 
+def _founded(found: Findings, em: Emitter, mentions: Mentions, s, at: int, orgs: list, main: str | None,
+             country_of: dict[str, str]) -> None:
+    """A founding cue at `at` in sentence `s`: the year it was founded, where, and as what."""
+    from integraph.gazetteer import cues
+    from integraph.gazetteer import orgs as org_words
+
+    text = found.doc.text
+    years = _years(found, s.start, s.end)
+    after = [y for y in years if y[0] > at - 5]
+    # head-final clauses put the year first: "wurde 1992 gegründet", "2011-ben hozták létre"
+    before = [y for y in years if at - FOUNDED_YEAR_BEFORE <= y[1] <= at and not re.search(r"[,;:]", text[y[1]:at])]
+    y = after[0] if after else (before[-1] if before else None)
+    if y is None:
+        return
+    y_start, y_end, year = y
+    subject = next((o for o in reversed(orgs) if o.end <= at), None)
+    if subject is None and after:
+        # "Créée à Marseille en 1998, Escale Solidaire accompagne …": the name after the opening phrase
+        subject = next((o for o in orgs if o.start >= y_end and text[y_end:o.start].strip() == ","), None)
+    eid = subject.entity if subject else main
+    if not eid:
+        return
+    em.fact(eid, "Organisation", "founded", year, y_start, y_end, EXTRACTOR, 0.8)
+    # "Bunaíodh an eagraíocht in 2009 faoin ainm Fóram …", "gegründet 2001 unter dem Namen …": its former name
+    low = text[s.start:s.end].lower()
+    for cue in cues.cues("under_the_name", found.lang):
+        i = low.find(cue)
+        if i >= 0:
+            former = next((o for o in orgs if o.start >= s.start + i + len(cue)
+                           and not text[s.start + i + len(cue):o.start].strip()), None)
+            if former is not None and former.entity != eid:
+                em.fact(eid, "Organisation", "name", former.text, former.start, former.end, EXTRACTOR, 0.7)
+            break
+    # "Créée en 2001 à Lyon", "founded in 2009 in Plovdiv": where it was founded is its seat
+    seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of), None)
+    if seat is not None:
+        em.fact(eid, "Organisation", "country", country_of[seat.entity], at, seat.end, EXTRACTOR, 0.7)
+    # "… founded in 2007 as a foundation": the legal form after the cue
+    for w in re.finditer(r"\w+", text[y_end:s.end]):
+        kind = org_words.legal_form(w.group(), found.lang)
+        if kind:
+            em.fact(eid, "Organisation", "kind", kind, y_end + w.start(), y_end + w.end(), EXTRACTOR, 0.8)
+            break
+
+
+BARE_YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]\d\d|20\d\d)(?![\d]|[.,/-]\d)")
+
+
+def _years(found: Findings, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, year) of the dates in [start, end), and of the bare years the date recogniser
+    leaves alone ("wurde 1992 gegründet": a year without a preposition it knows) unless another
+    value holds them (an amount, an identifier, a phone number)."""
+    dates = [(m.start, m.end, str(m.value)[:4]) for m in found.of_kind("date") if start <= m.start < end]
+    taken = [(m.start, m.end) for m in found.values if m.start < end and start < m.end]
+    for m in BARE_YEAR.finditer(found.doc.text, start, end):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            dates.append((m.start(), m.end(), m.group()))
+    return sorted(dates)
+
+
+@lru_cache(maxsize=128)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for 'does any of these words occur', before asking which one does first."""
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     from integraph.gazetteer import orgs as org_words
 
@@ -144,39 +214,35 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     founded = [c.lower() for c in cue_words("founded", found.lang)]
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     staff = [c.lower() for c in cue_words("staff", found.lang)]
+    any_cue = _any_of(tuple(founded + staff))
     for s in found.sentences:
         low = text[s.start:s.end].lower()
+        if not any_cue.search(low):
+            continue  # most sentences say neither
         orgs = mentions.within(s.start, s.end, "Organisation")
         hit = next((c for c in founded if c in low), None)
         if hit:
-            at = s.start + low.find(hit)
-            subject = next((o for o in reversed(orgs) if o.end <= at), None)
-            eid = subject.entity if subject else main
-            years = [m for m in found.of_kind("date") if s.start <= m.start < s.end and m.start > at - 5]
-            if eid and years:
-                y = years[0]
-                em.fact(eid, "Organisation", "founded", str(y.value)[:4], y.start, y.end, EXTRACTOR, 0.8)
-                # "Créée en 2001 à Lyon", "founded in 2009 in Plovdiv": where it was founded is its seat
-                seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of), None)
-                if seat is not None:
-                    em.fact(eid, "Organisation", "country", country_of[seat.entity], at, seat.end, EXTRACTOR, 0.7)
-                # "… founded in 2007 as a foundation": the legal form after the cue
-                for w in re.finditer(r"\w+", text[y.end:s.end]):
-                    kind = org_words.legal_form(w.group(), found.lang)
-                    if kind:
-                        em.fact(eid, "Organisation", "kind", kind, y.end + w.start(), y.end + w.end(), EXTRACTOR, 0.8)
-                        break
+            _founded(found, em, mentions, s, s.start + low.find(hit), orgs, main, country_of)
         for c in staff:
             i = low.find(c)
             if i < 0:
                 continue
-            m = NUMBER_BEFORE.search(low[:i])
-            if not m:
+            # "21 employees", "jelenleg 18 munkatársa": the number before the cue; "a staff of 12",
+            # "foireann de 11 duine": the number right after it
+            # a verb's count follows it ("työllisti 31 henkilöä", "zapošljava 9 djelatnika"); a year is no count
+            word_end = i + len(c)
+            while word_end < len(low) and low[word_end].isalnum():
+                word_end += 1  # the cue is a word's beginning: "työllist" of "työllisti"
+            after = NUMBER_AFTER.match(low, word_end)
+            after = after if after and not YEAR.fullmatch(after.group(1)) else None
+            m = None if after else NUMBER_BEFORE.search(low[:i])
+            m = m if m and not YEAR.fullmatch(m.group(1)) else None
+            if not m and not after:
                 continue
             subject = orgs[0].entity if orgs else main
             if subject:
-                a = s.start + m.start(1)
-                em.fact(subject, "Organisation", "staff", m.group(1), a, s.start + i + len(c), EXTRACTOR, 0.7)
+                a, b = (s.start + m.start(1), s.start + i + len(c)) if m else (s.start + i, s.start + after.end(1))
+                em.fact(subject, "Organisation", "staff", (m or after).group(1), a, b, EXTRACTOR, 0.7)
             break
     _country_from_places(found, em, mentions, found.extra.get("country_hint"))
     placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}

@@ -8,6 +8,7 @@ from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions, town
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
+from integraph.extract.literals import occurs
 from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
 
@@ -498,7 +499,7 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         sent = text[s.start:s.end]
         low = sent.lower()
         own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
-        if not own and not any(p in low and re.search(rf"(?<!\w){re.escape(p)}", low) for p in pwords if len(p) > 2):
+        if not own and not any(occurs(low, p, left_only=True) for p in pwords if len(p) > 2):
             continue
         cut, cue = None, ""
         for c in coop:

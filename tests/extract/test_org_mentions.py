@@ -141,3 +141,21 @@ def test_a_nationality_and_a_lower_case_legal_form_describe_the_name_that_follow
     text = "Projekti viib ellu MTÜ Piirideta Kogukond koostöös Läti ühinguga Kopā Latvijā. Valgas"
     # 'the Latvian association Kopā Latvijā'; but 'Malmö universitet' is a name (a town, not a country)
     assert [o.name for o in _finder(text, "et").headed(0, len(text))] == ["MTÜ Piirideta Kogukond", "Kopā Latvijā"]
+
+
+def test_a_sentence_that_says_a_name_is_an_organisation_makes_every_mention_of_it():
+    from integraph.extract import extract
+    from integraph.model import Document
+
+    def orgs(text: str, lang: str) -> list[tuple[str, int]]:
+        doc = Document(id="d" * 64, source="t.txt", media_type="text/plain", text=text, original=text.encode(),
+                       language=lang)
+        return [(s.value, s.span.start) for s in extract(doc) if s.schema == "Organisation" and s.prop == "name"]
+
+    text = "Nya Broar är en ideell förening i Göteborg. I år startar Nya Broar ett mentorprojekt."
+    assert orgs(text, "sv") == [("Nya Broar", 0), ("Nya Broar", 57)]
+    assert orgs("Escale Solidaire est une association marseillaise.", "fr") == [("Escale Solidaire", 0)]
+    # a place, something that is not an organisation, a predicate that only says where
+    assert orgs("Göteborg är en stad i Sverige.", "sv") == []
+    assert orgs("Europa är en kontinent.", "sv") == []
+    assert orgs("Архивът е достъпен на гражданската платформа.", "bg") == []

@@ -48,3 +48,50 @@ def test_a_foreign_legal_form_overrides_the_language_of_the_text():
     text = "Η Verein Brücken e.V. συνεργάζεται με την Αστική Μη Κερδοσκοπική Εταιρεία Γέφυρα στη Θεσσαλονίκη."
     got = _countries(text, "el")
     assert got.get("Verein Brücken e.V.") == {"DE"}
+
+
+def _facts(text: str, lang: str, prop: str) -> dict[str, set[str]]:
+    sts = extract(_doc(text, lang))
+    names = {s.entity: s.value for s in sts if s.prop == "name" and s.schema == "Organisation"}
+    out: dict[str, set[str]] = {}
+    for s in sts:
+        if s.schema == "Organisation" and s.prop == prop:
+            assert text[s.span.start:s.span.end]  # every fact on a span
+            out.setdefault(names[s.entity], set()).add(s.value)
+    return out
+
+
+def test_a_founding_year_before_the_verb_in_head_final_clauses():
+    text = "Der Verein Lichtblick Hamburg e.V. wurde 1992 gegründet und berät geflüchtete Familien."
+    assert _facts(text, "de", "founded") == {"Verein Lichtblick Hamburg e.V.": {"1992"}}
+    text = "A Napfény Alapítványt 2011-ben hozták létre Szegeden; jelenleg 18 munkatársa van."
+    founded = _facts(text, "hu", "founded")  # the name as it stands, in the accusative
+    assert list(founded.values()) == [{"2011"}] and next(iter(founded)).startswith("Napfény Alapítvány")
+
+
+def test_a_year_after_the_cue_still_wins_and_a_clause_break_stops_the_look_back():
+    text = "Im Jahr 2010, so der Bericht, wurde der Verein Lichtblick e.V. in Bremen gegründet."
+    assert _facts(text, "de", "founded") == {}
+
+
+def test_an_opening_founding_phrase_describes_the_name_after_its_comma():
+    text = "Créée à Lyon en 2003, l'Association Passerelles Lyon accompagne les personnes réfugiées."
+    assert _facts(text, "fr", "founded") == {"Association Passerelles Lyon": {"2003"}}
+
+
+def test_a_staff_count_after_the_cue():
+    text = "The Harbour Welcome Association has a staff of 14 people and 60 volunteers."
+    assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
+    text = "The Harbour Welcome Association has grown; its staff 2024 plan is new."
+    assert _facts(text, "en", "staff") == {}
+
+
+def test_a_former_name_given_with_the_founding_is_a_name_of_the_organisation():
+    text = ("Fundacja Nowy Dom pomaga cudzoziemcom. Fundacja Nowy Dom została założona w 2004 r. "
+            "pod nazwą Stowarzyszenie Przystań Kraków.")
+    sts = extract(_doc(text, "pl"))
+    names: dict[str, set[str]] = {}
+    for s in sts:
+        if s.schema == "Organisation" and s.prop == "name":
+            names.setdefault(s.entity, set()).add(s.value)
+    assert any({"Fundacja Nowy Dom", "Stowarzyszenie Przystań Kraków"} <= ns for ns in names.values())

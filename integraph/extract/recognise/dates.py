@@ -107,7 +107,7 @@ def _month_word_anchors(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Does a cue end the text before a date?  Asked of that text *reversed* (`_ends_with_cue`): a
+    r"""Does a cue end the text before a date?  Asked of that text *reversed* (`_ends_with_cue`): a
     cue at the end of a text, read backwards, is a match at its start, so one `match` does what a
     `search` for `(?:^|[^\w'’-])(?:cues)\s*$` does by trying every position of the text."""
     alts = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
