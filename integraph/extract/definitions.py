@@ -11,7 +11,7 @@ A web page names its publisher too, by convention after the last separator of it
 ("Fúinn | Croí Fáilte"): that name is an organisation wherever the text writes it.  The text
 must write it: the title element is not part of the text, so it gives no span and no fact.
 
-The copulas, articles and organisation nouns are lexicon data (`cues.json`); the legal-form
+The copulas (with their articles) and organisation nouns are lexicon data (`cues.json`); the legal-form
 words come from the organisation gazetteer.
 """
 from __future__ import annotations
@@ -41,10 +41,12 @@ class Defined:
 
 
 @lru_cache(maxsize=64)
-def _words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The language's copulas, each also with its indefinite article ("är en", "è un'"), longest
+    first; and its organisation nouns."""
     from integraph.gazetteer import cues
 
-    return (frozenset(cues.cues("copula", lang)), frozenset(cues.cues("indefinite_articles", lang)),
+    return (tuple(sorted(cues.cues("copula", lang), key=len, reverse=True)),
             tuple(cues.cues("organisation_nouns", lang)))
 
 
@@ -56,7 +58,7 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
     lang = found.lang
     if not lang:
         return []
-    copulas, articles, nouns = _words(lang)
+    copulas, nouns = _words(lang)
     if not copulas:
         return []
     text = found.doc.text
@@ -65,8 +67,10 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
         m = NAME.match(text, s.start, s.end)
         if not m:
             continue
-        words = WORD.findall(text, m.end(), min(s.end, m.end() + 160))
-        if not words or words[0].lower() not in copulas:
+        said = text[m.end():min(s.end, m.end() + 160)].lower()  # what the sentence says of the name
+        copula = next((c for c in copulas if said.startswith(c) and (c.endswith("'") or said[len(c):len(c) + 1].isspace())),
+                      None)
+        if copula is None:
             continue
         a = m.start(1)
         name = m.group(1).rstrip(".")
@@ -78,10 +82,7 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
         b = a + len(name)
         if not is_free(a, b) or org_words.legal_form(name.split()[0], lang) is not None:
             continue  # a place or a title; a name opening with its legal form is read by its head already
-        predicate = words[1:1 + PREDICATE_WORDS]
-        if predicate and predicate[0].lower() in articles:
-            predicate = predicate[1:]
-        for w in predicate:
+        for w in WORD.findall(said, len(copula))[:PREDICATE_WORDS]:
             low = w.lower()
             if len(low) <= 3 and low not in nouns:
                 break  # a preposition or a conjunction: "Архивът е достъпен на … платформа" says where, not what

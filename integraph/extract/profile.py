@@ -207,6 +207,7 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
+    from integraph.gazetteer import cues
     from integraph.gazetteer import orgs as org_words
 
     text = found.doc.text
@@ -215,6 +216,7 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
     staff = [c.lower() for c in cue_words("staff", found.lang)]
     any_cue = _any_of(tuple(founded + staff))
+    for_whom = set(cues.cues("for_whom", found.lang))
     for s in found.sentences:
         low = text[s.start:s.end].lower()
         if not any_cue.search(low):
@@ -237,6 +239,8 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
             after = after if after and not YEAR.fullmatch(after.group(1)) else None
             m = None if after else NUMBER_BEFORE.search(low[:i])
             m = m if m and not YEAR.fullmatch(m.group(1)) else None
+            if m and low[:m.start()].split()[-1:] and low[:m.start()].split()[-1] in for_whom:
+                m = None  # "training for 120 municipal staff": whom a service is for, not who provides it
             if not m and not after:
                 continue
             subject = orgs[0].entity if orgs else main

@@ -95,3 +95,8 @@ def test_a_former_name_given_with_the_founding_is_a_name_of_the_organisation():
         if s.schema == "Organisation" and s.prop == "name":
             names.setdefault(s.entity, set()).add(s.value)
     assert any({"Fundacja Nowy Dom", "Stowarzyszenie Przystań Kraków"} <= ns for ns in names.values())
+
+
+def test_a_count_of_the_people_a_service_is_for_is_no_staff():
+    text = "The Harbour Welcome Association runs joint training for 120 municipal staff and employs 14 people."
+    assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
