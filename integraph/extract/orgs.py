@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from integraph.extract.acronyms import ACRONYM, NOT_ORG_ACRONYMS, initials, match_initials  # noqa: F401 (re-exported)
 from integraph.spans import Spans
@@ -100,6 +101,7 @@ FOREIGN_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", 
 # 'and' where the same word is a preposition elsewhere (Slovene 'in'): joins names in that language only.
 LANG_CONJUNCTIONS = {"sl": {"in"}, "mt": {"u"}}
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
 ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
 
@@ -168,7 +170,14 @@ class OrgMention:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    """(start, end, word) of every word in text[start:end]."""
+    if end - start < 400:
+        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    # a whole document: split around the words and take the offsets from the parts' lengths, so
+    # that no Python code runs per word (re.split hands back gap, word, gap, word, …, gap)
+    parts = _WORD_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return list(zip(offsets[1:-1:2], offsets[2::2], parts[1::2]))
 
 
 def is_capitalised(w: str) -> bool:

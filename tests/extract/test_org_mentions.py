@@ -159,3 +159,15 @@ def test_a_sentence_that_says_a_name_is_an_organisation_makes_every_mention_of_i
     assert orgs("Göteborg är en stad i Sverige.", "sv") == []
     assert orgs("Europa är en kontinent.", "sv") == []
     assert orgs("Архивът е достъпен на гражданската платформа.", "bg") == []
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200)
+@given(st.text(st.sampled_from(list("ab É1 .-'’\nж")), max_size=900), st.integers(0, 50), st.integers(0, 50))
+def test_words_of_a_long_stretch_are_the_patterns_matches(text: str, cut_start: int, cut_end: int) -> None:
+    from integraph.extract.orgs import WORD, _words
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    assert _words(text, start, end) == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
