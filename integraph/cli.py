@@ -288,7 +288,7 @@ def reextract(db: str) -> None:
 
 @cli.command()
 def prepare() -> None:
-    """Build the local tables once: lemma tries for every language and the city gazetteer.
+    """Build the local tables once: lemma tries, phrase indexes and the city gazetteer.
 
     Each is built in a child process, so memory stays bounded; later runs load
     them from the cache ($INTEGRAPH_CACHE or ~/.cache/integraph) in milliseconds.
@@ -308,6 +308,13 @@ def prepare() -> None:
         proc.start()
         proc.join()
         click.echo(f"lemmas {lang}: {'ok' if proc.exitcode == 0 else 'failed'}", err=True)
+    from integraph.gazetteer import phrasecache
+
+    # in a child too: building lemmatises names of every language, i.e. opens all 26 dictionaries
+    proc = ctx.Process(target=phrasecache.ensure_built)
+    proc.start()
+    proc.join()
+    click.echo(f"phrase indexes: {'ok' if proc.exitcode == 0 else 'failed'}", err=True)
     from integraph import langid
 
     langid.identifier()  # unpacks py3langid's model into the cache unless it is there

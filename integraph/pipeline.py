@@ -238,7 +238,9 @@ def warm_up() -> None:
         from integraph.gazetteer import cities, countries, cues, funds, orgs
 
         # the lemmatiser (simplemma's rules of every language, ~0.1 s) is needed by every document:
-        # loaded here, once, rather than by each worker on its first document
+        # loaded here, once, rather than by each worker on its first document.  The phrase indexes
+        # come from phrasecache with every language's tries already made, so that no worker of the
+        # pool builds them again on its first document of a language.
         for build in (countries._index, funds._index, orgs._international_index, cues._status_index,  # noqa: SLF001
                       cities.ensure_built, textutil._lemmatizer):  # noqa: SLF001
             build()

@@ -46,7 +46,15 @@ def _translator(lang: str):
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, dict[str, list[str]]]:
-    """code → lang → names (first = the usual short name)."""
+    """code → lang → names (first = the usual short name); kept in phrasecache's file beside the
+    index, as reading pycountry's catalogues costs every process ~0.06 s."""
+    from integraph.gazetteer import phrasecache
+
+    return phrasecache.indexes()["country_names"]
+
+
+def build_names() -> dict[str, dict[str, list[str]]]:
+    """The table _names() returns, read from pycountry's gettext catalogues and our data file."""
     forms = load_data("gazetteer/country_forms.json")
     wrong = forms.get("wrong_translations", {})
     out: dict[str, dict[str, list[str]]] = {}
@@ -72,12 +80,20 @@ def _names() -> dict[str, dict[str, list[str]]]:
 
 @lru_cache(maxsize=1)
 def _index() -> PhraseIndex:
+    """The index as phrasecache keeps it (built once per machine, every language's tries ready)."""
+    from integraph.gazetteer import phrasecache
+
+    return phrasecache.indexes()["countries"]
+
+
+def build_index(names: dict[str, dict[str, list[str]]] | None = None) -> PhraseIndex:
+    """The country index over `names` (build_names() when not given)."""
     forms = load_data("gazetteer/country_forms.json")
     blocked = {token_key(n) for n in forms["not_countries"]}
     index = PhraseIndex(KIND, capitalised_only=True)
-    for code, by_lang in _names().items():
-        for lang, names in by_lang.items():
-            for name in names:
+    for code, by_lang in (build_names() if names is None else names).items():
+        for lang, written in by_lang.items():
+            for name in written:
                 if token_key(name) not in blocked:
                     index.add_name(name, Entry(code, name, lang))
     for lang, table in forms["forms"].items():

@@ -84,6 +84,13 @@ def find(name: str, text: str, lang: str | None) -> list[Match]:
 
 @lru_cache(maxsize=1)
 def _status_index() -> PhraseIndex:
+    """The index as phrasecache keeps it (built once per machine, every language's tries ready)."""
+    from integraph.gazetteer import phrasecache
+
+    return phrasecache.indexes()["status"]
+
+
+def build_status_index() -> PhraseIndex:
     index = PhraseIndex("status", use_lemma=False)
     for status in STATUSES:
         for lang, items in _table(f"status_{status}").items():

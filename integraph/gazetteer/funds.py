@@ -28,6 +28,13 @@ def entries() -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def _index() -> PhraseIndex:
+    """The index as phrasecache keeps it (built once per machine, every language's tries ready)."""
+    from integraph.gazetteer import phrasecache
+
+    return phrasecache.indexes()["funds"]
+
+
+def build_index() -> PhraseIndex:
     index = PhraseIndex(KIND)
     for key, f in entries().items():
         for lang, names in f.get("names", {}).items():

@@ -194,6 +194,13 @@ def bodies() -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def _international_index() -> PhraseIndex:
+    """The index as phrasecache keeps it (built once per machine, every language's tries ready)."""
+    from integraph.gazetteer import phrasecache
+
+    return phrasecache.indexes()["international"]
+
+
+def build_international_index() -> PhraseIndex:
     index = PhraseIndex("organisation")
     for key, b in bodies().items():
         data = {"kind": b["kind"]}

@@ -80,6 +80,21 @@ class PhraseIndex:
             _insert(self.exact, raw, entry)
             self._scoped.clear()
 
+    def warm(self, langs: Iterable[str]) -> None:
+        """Build now what a text in each of `langs` would build on first use (lemma trie, prefixes,
+        scoped tries): done once before saving the index or forking workers, not in each of them."""
+        for lang in langs:
+            if lang in self._names:
+                self._lemma_trie(lang)
+                self._candidate_prefixes(lang)
+            self._tries_for(lang)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the stem memo is keyed by id(node): meaningless in another process, so not saved
+        state = self.__dict__.copy()
+        state["_stem_memo"] = {}
+        return state
+
     # -- lemma side, built per language on first use ---------------------------------------
     def _lemma_trie(self, lang: str) -> dict:
         trie = self._lemma.get(lang)
