@@ -16,7 +16,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "tests" / "accuracy_floors.json"
 CORPORA = {"examples": ROOT / "examples" / "gold.json", "aside": ROOT / "examples" / "aside" / "gold.json",
-           "blind": ROOT / "examples" / "blind" / "gold.json",
+           "blind": ROOT / "examples" / "blind" / "gold.json", "fresh": ROOT / "examples" / "fresh" / "gold.json",
            "seeds": ROOT.parent / "shared" / "gold" / "seeds.json"}
 METRICS = ("detection.projects.f1", "detection.organisations.f1", "fields.f1", "project_fields.f1",
            "organisation_fields.f1")
