@@ -3,6 +3,7 @@
 Working on blocks (not on the assembled text) keeps every offset honest: the
 text the spans point into is built only once, from what survives here.
 
+* a line of several labelled fields joined by middle dots is split into one line per field;
 * characters: PDF artefacts (U+FFFE line-end hyphen, soft hyphens, private-use
   bullet glyphs, zero-width marks), leftover HTML entities, runs of spaces;
 * page furniture: lines repeated at the top or bottom of several pages
@@ -41,8 +42,26 @@ def clean_chars(text: str) -> str:
     text = INVISIBLE.sub("", text)
     text = PRIVATE_USE.sub(" ", text)
     text = CONTROL.sub(" ", text)
-    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (split_field_run(SPACES.sub(" ", line).strip()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+FIELD_SEPARATOR = re.compile(r"\s+[·•]\s+")
+FIELD = re.compile(r"[^\W\d][^:·•]{0,40}?:\s*\S")
+
+
+def split_field_run(line: str) -> str:
+    """'Period: 03/2024 – 02/2026 · Amount: 198 750 EUR · Status: completed' → one field per line.
+
+    Cards and fact boxes run several labelled fields into one line with a middle dot or bullet;
+    a reader sees separate fields, and each field's value ends where the next label starts.
+    Only when every part starts with a short label (at most four words and a colon)."""
+    if "·" not in line and "•" not in line:
+        return line
+    parts = FIELD_SEPARATOR.split(line)
+    if len(parts) < 2 or not all(FIELD.match(p) and len(p.split(":", 1)[0].split()) <= 4 for p in parts):
+        return line
+    return "\n".join(parts)
 
 
 def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:

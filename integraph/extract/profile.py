@@ -217,6 +217,7 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
     staff = [c.lower() for c in cue_words("staff", found.lang)]
     any_cue = _any_of(tuple(founded + staff))
     for_whom = set(cues.cues("for_whom", found.lang))
+    staff_counts: dict[str, list[tuple[str, int, int]]] = {}
     for s in found.sentences:
         low = text[s.start:s.end].lower()
         if not any_cue.search(low):
@@ -246,8 +247,13 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
             subject = orgs[0].entity if orgs else main
             if subject:
                 a, b = (s.start + m.start(1), s.start + i + len(c)) if m else (s.start + i, s.start + after.end(1))
-                em.fact(subject, "Organisation", "staff", (m or after).group(1), a, b, EXTRACTOR, 0.7)
+                staff_counts.setdefault(subject, []).append(((m or after).group(1), a, b))
             break
+    for subject, counts in staff_counts.items():
+        # an organisation chart counts each department's staff too ("Legal counselling – 3 staff"):
+        # the organisation's own headcount is the largest count the document gives it
+        value, a, b = max(counts, key=lambda c: int(re.sub(r"\D", "", c[0]) or 0))
+        em.fact(subject, "Organisation", "staff", value, a, b, EXTRACTOR, 0.7)
     _country_from_places(found, em, mentions, found.extra.get("country_hint"))
     placed = {st.entity for st in em.statements if st.schema == "Organisation" and st.prop == "country"}
     for m in mentions.items:

@@ -100,3 +100,9 @@ def test_a_former_name_given_with_the_founding_is_a_name_of_the_organisation():
 def test_a_count_of_the_people_a_service_is_for_is_no_staff():
     text = "The Harbour Welcome Association runs joint training for 120 municipal staff and employs 14 people."
     assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
+
+
+def test_a_department_count_is_not_the_organisations_headcount():
+    text = ("The Harbour Welcome Association employs 14 people.\n\n"
+            "Legal counselling – 3 employees (head: Ann Byrne).\n\nThe Harbour Welcome Association has 6 employees in its integration team.")
+    assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
