@@ -80,11 +80,14 @@ def _header(found: Findings, cells: list[str]) -> list[str | None] | None:
     pwords = cues.cues("project_words", found.lang)
     columns: list[str | None] = []
     for cell in cells:
-        key = normalise(re.sub(r"\([^)]*\)", " ", cell))
+        # "Amount (EUR)", "Piešķirtais finansējums, EUR": the unit is no part of the label
+        key = normalise(re.sub(r"\([^)]*\)|,?\s*\b[A-Z]{3}\b\s*$|[€$£]", " ", cell))
         if not key or len(key) > 40:
             return None
-        group = next((g for g, words in labels
-                      if any(key == w or key.startswith(w + " ") or key.endswith(" " + w) for w in words)), None)
+        # the label itself before one it starts or ends with ("piešķirtais finansējums" is an amount,
+        # though "finansējums" alone names the funder)
+        group = next((g for g, words in labels if key in words), None) or next(
+            (g for g, words in labels if any(key.startswith(w + " ") or key.endswith(" " + w) for w in words)), None)
         if group is None and any(_is_project_word(w, pwords) for w in key.split()):
             group = "title"
         columns.append(group)

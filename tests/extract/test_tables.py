@@ -44,3 +44,22 @@ def test_cells_are_spans_of_the_row_text(parts):
     text = "x\n" + row + "\ny"
     spans = _cells(text, 2, 2 + len(row))
     assert [text[a:b] for a, b in spans] == [p.strip() for p in parts]
+
+
+GRANTS_MD = """# Approved projects
+
+The fund approved two projects in its 2025 call.
+
+| No. | Project title | Applicant | Funding | Awarded funding, EUR |
+|---|---|---|---|---|
+| 1 | Harbour Voices | Cork Welcome Association | AMIF | 124 600,00 |
+| 2 | Library Bridges | Galway Readers Association | AMIF | 46 200,00 |
+"""
+
+
+def test_the_unit_after_a_comma_is_no_part_of_the_header_label_and_the_whole_label_wins():
+    """'Awarded funding, EUR' is the amount column (its currency given after a comma), though the
+    shorter label 'funding' in it would name the funder."""
+    doc = to_document(GRANTS_MD.encode(), "approved.md")
+    facts = {(s.prop, s.value) for s in extract(doc)}
+    assert ("amount", "124600 EUR") in facts and ("amount", "46200 EUR") in facts
