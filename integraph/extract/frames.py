@@ -20,7 +20,8 @@ from functools import lru_cache
 from integraph.extract.findings import Findings
 from integraph.extract import acronyms
 from integraph.extract.literals import occurrences, occurs
-from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder
+from integraph.extract.acronyms import NOT_ORG_ACRONYMS
+from integraph.extract.orgs import OrgFinder
 from integraph.extract.tables import Row, find_tables
 from integraph.model import Section
 from integraph.spans import Spans, starting_in

@@ -355,7 +355,7 @@ def _name_shaped(item: str, lang: str | None) -> bool:
     """'Gradom Rijekom', 'VIA University College', 'Kauno miesto savivaldybe': every word
     capitalised but short joining words, or an institution word among them; not a German noun
     phrase ('Kommunen lokale Anlaufstellen')."""
-    from integraph.extract.orgs import CONNECTORS
+    from integraph.extract.org_name_words import CONNECTORS
     from integraph.gazetteer import orgs
 
     words = item.split()
@@ -425,7 +425,7 @@ def _towns_in_cell(found: Findings, em: Emitter, mentions: Mentions, a: int, b: 
 def _in_cue_list(text: str, a: int, b: int, orgs: list[Mention]) -> bool:
     """Does the cooperation cue's list reach the organisation at `b`? Not past a clause: 'tillsammans
     med Lunds kommun sökt medel … hos Migrationsverket' names one partner, not the funder."""
-    from integraph.extract.orgs import ARTICLE_WORDS, CONNECTORS
+    from integraph.extract.org_name_words import ARTICLE_WORDS, CONNECTORS
 
     between = list(text[a:b])
     for o in orgs:
