@@ -7,7 +7,9 @@ from functools import lru_cache
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions, town
 from integraph.extract.findings import Findings, cue_words
-from integraph.extract.frames import EXTRACTOR, LABEL_LINE, Frame, _label_lines, owner
+from integraph.extract.frames import EXTRACTOR, Frame
+from integraph.extract.labels import LABEL_LINE, _label_lines, _normalised_labels
+from integraph.extract.scopes import NUMBERING, owner, paragraphs
 from integraph.extract.literals import occurs
 from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
@@ -177,8 +179,6 @@ def _programme_period(found: Findings, m) -> bool:
 
 def _line_label_group(found: Findings, offset: int) -> str | None:
     """The field group of the label that opens the line holding `offset` ("Durée :" → period)."""
-    from integraph.extract.frames import _normalised_labels
-
     text = found.doc.text
     line_start = text.rfind("\n", 0, offset) + 1
     m = LABEL_LINE.match(text, line_start)
@@ -300,8 +300,6 @@ def _partner_sections(found: Findings, frames: list[Frame], em: Emitter, mention
     """A section headed by a partners label ("Partners", "Partenaires", "Партньори") lists the
     partners of the project whose text holds it: the organisation opening each paragraph or item.
     An item that calls its organisation the coordinator names the lead."""
-    from integraph.extract.frames import NUMBERING, _normalised_labels, paragraphs
-
     labels = dict(_normalised_labels(found.lang))
     partner_words, lead_words = set(labels.get("partners", ())), [w for w in labels.get("lead", ()) if len(w) >= 5]
     text = found.doc.text
