@@ -4,7 +4,8 @@
     frames    project titles (frames.py, titles.py, labels.py)
     scopes    the text each project owns (scopes.py)
     entities  organisations, programmes, places as local entities (entities.py)
-    slots     lead, partners, funding, period, amount, places, people, outputs, status (slots.py)
+    slots     lead, partners, funding, period, amount, places, people, outputs, status (slots.py,
+              partners.py, field_slots.py, roles.py, status.py)
     profile   founded, staff, kind, country of organisations (profile.py)
 """
 from __future__ import annotations
