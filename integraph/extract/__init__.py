@@ -1,14 +1,16 @@
 """Grounded extraction: a Document in, Statements out, each on a span of its text.
 
     analyse   recognisers + gazetteers over the whole text (findings.py)
-    frames    project titles and the text each owns (frames.py)
+    frames    project titles (frames.py, titles.py, labels.py)
+    scopes    the text each project owns (scopes.py)
     entities  organisations, programmes, places as local entities (entities.py)
-    slots     lead, partners, funding, period, amount, places, people, outputs, status (slots.py)
+    slots     lead, partners, funding, period, amount, places, people, outputs, status (slots.py,
+              partners.py, field_slots.py, roles.py, status.py)
     profile   founded, staff, kind, country of organisations (profile.py)
 """
 from __future__ import annotations
 
-from integraph.extract import entities, frames, profile, slots
+from integraph.extract import entities, frames, profile, scopes, slots
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import analyse
 from integraph.model import Document, Statement
@@ -26,7 +28,7 @@ def extract(doc: Document) -> list[Statement]:
     project_frames = frames.find_frames(found)
     claimed = [span for f in project_frames for span in f.mentions + f.acronym_spans]
     entities.organisations(found, em, mentions, exclude=claimed)
-    frames.assign_scopes(found, project_frames)
+    scopes.assign_scopes(found, project_frames)
     slots.fill(found, project_frames, em, mentions)
     profile.profile(found, em, mentions)
     return em.statements

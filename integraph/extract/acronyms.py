@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from integraph.extract.org_name_words import CONNECTORS, _words, is_capitalised
+
 if TYPE_CHECKING:
     from integraph.extract.orgs import OrgFinder
 
@@ -30,18 +32,11 @@ ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ
 
 def initials(words: list[str]) -> str:
     """Initials of the content words: 'Център за Имиграция и Интеграция' → 'ЦИИ'."""
-    return "".join(w[0] for w in words if w.lower() not in _connectors() and w[:1].isalpha()).upper()
+    return "".join(w[0] for w in words if w.lower() not in CONNECTORS and w[:1].isalpha()).upper()
 
 
 def initials_all(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
-
-
-@lru_cache(maxsize=1)  # imported on first use (orgs imports this module), then kept
-def _connectors() -> set[str]:
-    from integraph.extract.orgs import CONNECTORS
-
-    return CONNECTORS
 
 
 @lru_cache(maxsize=32)
@@ -111,13 +106,11 @@ def _brackets_and_dashes(text: str) -> Iterator[re.Match[str]]:
 
 
 def _long_form_start(finder: OrgFinder, acr: str, long_end: int, floor: int) -> int | None:
-    from integraph.extract.orgs import CONNECTORS, _words, is_capitalised
-
     text = finder.text
     words = _words(text, max(floor, long_end - 200), long_end)
     letters = acr.rstrip("+").upper()
     # exact initials of content words (or of all words), walking back one word at a time
-    connectors = _connectors()
+    connectors = CONNECTORS
     content, every = "", ""
     for n in range(1, min(len(words), 14) + 1):
         a, b, w = words[-n]

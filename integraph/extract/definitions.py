@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from integraph.extract.findings import Findings
 from integraph.model import Document
-from integraph.extract.orgs import ARTICLES
+from integraph.extract.org_name_words import ARTICLES
 
 # a name: one to five capitalised words (hyphens and apostrophes inside), after an optional article
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’&.-]*"

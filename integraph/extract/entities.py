@@ -15,7 +15,9 @@ from integraph.extract.findings import Findings
 from integraph.extract import acronyms
 from integraph.extract.definitions import defined_names, site_name
 from integraph.extract.literals import occurrences
-from integraph.extract.orgs import NOT_ORG_ACRONYMS, OrgFinder, OrgMention, head_kind, match_initials, name_key
+from integraph.extract.acronyms import NOT_ORG_ACRONYMS, match_initials
+from integraph.extract.org_name_words import head_kind
+from integraph.extract.orgs import OrgFinder, OrgMention, name_key
 from integraph.spans import DisjointSpans, Spans
 
 EXTRACTOR = "integraph.entities.v1"

@@ -73,7 +73,7 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _header(found: Findings, cells: list[str]) -> list[str | None] | None:
     """The field group of each header cell, or None when this row is not a project table's header."""
-    from integraph.extract.frames import _is_project_word, _normalised_labels
+    from integraph.extract.labels import _is_project_word, _normalised_labels
     from integraph.gazetteer import cues
 
     labels = _normalised_labels(found.lang)

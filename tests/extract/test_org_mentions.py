@@ -167,7 +167,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 @settings(max_examples=200)
 @given(st.text(st.sampled_from(list("ab É1 .-'’\nж")), max_size=900), st.integers(0, 50), st.integers(0, 50))
 def test_words_of_a_long_stretch_are_the_patterns_matches(text: str, cut_start: int, cut_end: int) -> None:
-    from integraph.extract.orgs import WORD, _words
+    from integraph.extract.org_name_words import WORD, _words
 
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     assert _words(text, start, end) == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]

@@ -1,0 +1,82 @@
+"""The field-label and project-word vocabulary that frames and slots match: which lines are
+"Label: value" fields of a known group, and which words say "project" in a language.
+
+Separate because it is shared lookup, not frame finding: titles, frames, slots and tables all ask it,
+and it keeps its per-language caches in one place.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from integraph.extract.findings import Findings
+from integraph.textutil import normalise
+
+# "Label: value", and a flattened two-column table row "Label | value" (converters join cells with " | ")
+LABEL_LINE = re.compile(r"^[ \t]*([^\n:|]{2,60}?)[ \t]*(?::|[ \t]\|)[ \t]*(\S[^\n]*)$", re.M)
+
+
+def _is_project_word(word: str, project_words: list[str]) -> bool:
+    """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
+    with one ('projectcoördinator', 'Projektleiterin' name a person)."""
+    return _project_word_re(tuple(project_words)).fullmatch(word) is not None
+
+
+@lru_cache(maxsize=64)
+def _project_word_re(project_words: tuple[str, ...]) -> re.Pattern[str]:
+    stems = sorted({p.lower().rstrip(".") for p in project_words if len(p) >= 3}, key=len, reverse=True)
+    exact = sorted({p.lower() for p in project_words}, key=len, reverse=True)
+    alternatives = [rf"(?:{'|'.join(map(re.escape, stems))})\w{{0,4}}"] if stems else []
+    alternatives += [f"(?:{'|'.join(map(re.escape, exact))})"] if exact else []
+    return re.compile("|".join(alternatives) or r"(?!)")
+
+
+def _is_field_label(found: Findings, words: str) -> bool:
+    """A field label of the language, or its plural ('contacto' → 'contactos', 'partner' → 'partneri')."""
+    key = normalise(words)
+    labels = _long_label_words(found.lang)
+    return any(key[:len(key) - extra] in labels for extra in range(3))  # the label, or it and 1–2 letters
+
+
+@lru_cache(maxsize=64)
+def _long_label_words(lang: str | None) -> frozenset[str]:
+    return frozenset(w for _, ws in _normalised_labels(lang) for w in ws if len(w) >= 4)
+
+
+def _label_lines(found: Findings) -> list[tuple[str, re.Match[str]]]:
+    """Lines 'label: value' whose label is a known field label, with the field group."""
+    cached = found.extra.get("label_lines")
+    if cached is not None:
+        return cached  # frames and slots both ask; the text does not change in between
+    first_group = _label_groups(found.lang)
+    out = []
+    for m in LABEL_LINE.finditer(found.doc.text):
+        label = normalise(m.group(1))
+        # a label word is the whole label, its first words or its last words
+        cut = [k for k, ch in enumerate(label) if ch == " "]
+        found_in = [first_group[x] for x in [label] + [label[:k] for k in cut] + [label[k + 1:] for k in cut]
+                    if x in first_group]
+        if found_in:
+            out.append((min(found_in)[1], m))  # the first group, in the lexicon's order, that knows it
+    found.extra["label_lines"] = out
+    return out
+
+
+@lru_cache(maxsize=64)
+def _normalised_labels(lang: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from integraph.gazetteer import cues
+
+    return tuple((g, tuple(normalise(w) for w in ws)) for g, ws in cues.field_labels(lang).items())
+
+
+@lru_cache(maxsize=64)
+def _label_groups(lang: str | None) -> dict[str, tuple[int, str]]:
+    """Each normalised label word → (order, group) of the first field group that lists it."""
+    from integraph.gazetteer import cues
+
+    first: dict[str, tuple[int, str]] = {}
+    for order, (group, words) in enumerate(cues.field_labels(lang).items()):
+        for w in words:
+            first.setdefault(normalise(w), (order, group))
+    return first
+

@@ -1,0 +1,211 @@
+"""Project-title candidates and their filters: a quoted string after a project word, an
+unquoted name a project word introduces (repeated, or before an apposition "…, a project"),
+the sub-headings of a heading about projects, the short line above a block of project fields,
+and the test that a line could be a title at all.
+
+Separate from frames.py, which calls these finders in order and merges what they return: each
+finder is a self-contained rule over the text and the findings.
+"""
+from __future__ import annotations
+
+import re
+
+from integraph.extract.findings import Findings
+from integraph.extract.labels import _is_field_label, _is_project_word
+from integraph.extract.literals import occurrences
+from integraph.extract.scopes import NUMBERING, paragraphs
+from integraph.spans import Spans
+from integraph.textutil import normalise
+
+# Words that may stand between a project word and its quoted title ("projekt pn. „…“").
+NAMING_WORDS = {"pn", "pt", "pod", "nazwą", "tytułem", "entitled", "titled", "called", "named", "тема", "наречен",
+                "názvem", "titel", "titre", "intitulé", "titulado", "denominato", "intitolato", "genaamd", "kallat",
+                "nimeltä", "nimega", "pavadinimu", "nosaukumu", "című", "naslovom", "intitulat", "με", "τίτλο", "ονομασία"}
+
+
+def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return re.findall(r"[\w.]+", text[max(line_start, pos - 40):pos].lower())[-n:]
+
+
+def _called_a_project(text: str, acr: str, pwords: list[str], headings: set[int]) -> bool:
+    """'projekt LIHN', 'LIHN project', 'LIHN – project summary': a project word just before or
+    after one of the acronym's occurrences.  Across a line break only from a heading ("Name (ACR)"
+    ⏎ "Project summary"): a partner line "Parteneri: Agenția … (AJOFM)" is not called a project
+    by the next paragraph."""
+    for a, b in occurrences(text, acr, whole_word=True):
+        from_heading = text.rfind("\n", 0, a) + 1 in headings
+        before = re.search(r"(\w+)(\W{1,3})$", text[max(0, a - 60):a])
+        after = re.match(r"(\W+)(\w+)(?:(\W+)(\w+))?", text[b:b + 80])
+        words = []
+        if before and ("\n" not in before.group(2) or from_heading):
+            words.append(before.group(1))
+        if after and ("\n" not in after.group(1) or from_heading):
+            words.append(after.group(2))
+            if after.group(4) and ("\n" not in after.group(3) or from_heading):
+                words.append(after.group(4))
+        if any(_is_project_word(w.lower(), pwords) for w in words):
+            return True
+    return False
+
+LOWER_RUN = re.compile(r"(?<!\w)(\w{5,})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[\w'’-]+){1,5})")
+
+
+def _repeated_names_after_project_words(found: Findings, pwords: list[str], taken: list[tuple[int, int]],
+                                        roles: set[str]) -> list[tuple[int, int]]:
+    """'projektet Svenska på jobbet, som …' … 'Svenska på jobbet finansieras …': a capitalised word and
+    the lower-case words after a project word are a title when the document repeats them (the
+    longest such run of at least two words, up to the first punctuation)."""
+    text = found.doc.text
+    out = []
+    times: dict[str, int] = {}  # how often a run occurs, counted once per run
+    for m in LOWER_RUN.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in taken) \
+                or normalise(m.group(1)) in roles:
+            continue
+        words = list(re.finditer(r"[\w'’-]+", m.group(2)))
+        for k in range(len(words), 1, -1):
+            a, b = m.start(2), m.start(2) + words[k - 1].end()
+            name = text[a:b]
+            if name not in times:
+                times[name] = sum(1 for _ in occurrences(text, name, whole_word=True))
+            # "för projektet Trygg start i Lund, som riktar sig …": the whole run, closed by a comma
+            # and a relative pronoun, names what the clause then describes
+            if times[name] >= 2 or (k == len(words) and _relative_clause_after(text, b, found.lang)):
+                out.append((a, b))
+                break
+    return out
+
+
+def _relative_clause_after(text: str, pos: int, lang: str | None) -> bool:
+    from integraph.gazetteer import cues
+
+    m = re.match(r",\s+(\w+)", text[pos:pos + 30])
+    return bool(m) and m.group(1).lower() in cues.cues("relative_pronouns", lang)
+
+
+APPOSITION = re.compile(r",[ \t]+(?:\w{1,4}[ \t]+)?(\w+)")
+
+
+def _names_before_a_project_apposition(found: Findings, pwords: list[str],
+                                       taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'… starten we met Taal op de werkvloer, een project dat …', 'we run Open Doors, a project
+    for …': the words before the comma, from a capitalised one that follows a lower-case word,
+    are the title (two to six words; not a place, fund or organisation already found)."""
+    text = found.doc.text
+    blocked = Spans(taken)
+    out = []
+    for m in APPOSITION.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords):
+            continue
+        s = found.sentence_at(m.start())
+        words = list(re.finditer(r"[\w'’-]+", text[max(s.start, m.start() - 80):m.start()]))
+        base = max(s.start, m.start() - 80)
+        for i in range(len(words) - 2, max(-1, len(words) - 7), -1):
+            w, prev = words[i].group(), words[i - 1].group() if i > 0 else ""
+            if w[:1].isupper() and prev[:1].islower():
+                a, b = base + words[i].start(), m.start()
+                if not blocked.overlaps(a, b) and "\n" not in text[a:b]:
+                    out.append((a, b))
+                break
+    return out
+
+
+UNQUOTED = re.compile(
+    r"(?<!\w)(\w{5,})[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+(?:[a-zà-ž]{1,4}[ \t]+)?)?){1,8})")
+PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
+
+
+def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tuple[int, int], str | None]]:
+    """Headings one level below a short heading that names projects in the plural or as a group."""
+    text = found.doc.text
+    secs = sorted(found.doc.sections, key=lambda s: s.start)
+    out = []
+    for i, sec in enumerate(secs):
+        words = re.findall(r"\w+", sec.heading.lower())
+        if not words or len(words) > 6 or not any(_is_project_word(w, pwords) for w in words):
+            continue
+        if re.search(r"[„“\"«]", sec.heading):
+            continue  # a project's own heading, not a group
+        for child in secs[i + 1:]:
+            if child.level <= sec.level:
+                break
+            if child.level != sec.level + 1:
+                continue
+            a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
+            b = child.start + len(child.heading.rstrip())
+            acr = None
+            m = re.search(r"\s*\(([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\)\s*$", text[a:b])
+            if m:
+                acr, b = m.group(1), a + m.start()
+            line = text[a:b]
+            # the structure says "a project": only generic and date lines are refused here
+            if b - a >= 3 and _could_be_title(found, a, b, line, names_allowed=True):
+                out.append(((a, b), acr))
+    return out
+
+
+def _first_quote_of_sentence(found: Findings, a: int, start: int) -> bool:
+    return not any(start <= x < a - 1 for x, _ in found.quotes)
+
+
+def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[str]]]) -> list[tuple[int, int]]:
+    """Short lines followed by ≥ 2 labelled project fields (grantodawca:, Период:, Laufzeit: …)."""
+    text = found.doc.text
+    paras = paragraphs(found)
+    label_starts = {m.start(): g for g, m in labels}
+    heading_starts = {sec.start for sec in found.doc.sections}
+    dated = found.of_kind("date")
+    out = []
+    for i, (a, b) in enumerate(paras):
+        line = text[a:b].strip()
+        if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts:
+            continue
+        if re.match(r"^[^\n:]{2,60}:\s", line) or not _could_be_title(found, a, b, line):
+            continue
+        groups: set[str] = set()
+        gaps = 0
+        for x, y in paras[i + 1:i + 10]:
+            found_here = {label_starts[k] for k in label_starts if x <= k < y}
+            if not found_here:
+                # the fields must follow the title line at once; one short line may stand among
+                # them (a wrapped "Funduszy EOG"), and a page's date line does not count
+                if y - x <= 80 and any(x <= m.start < y for m in dated):
+                    continue
+                gaps += 1
+                if gaps > 1 or y - x > 80 or (x in heading_starts and not groups):
+                    # a heading before the first field starts another block (a PDF may style a
+                    # wrapped value line among the fields as a heading: that one is tolerated)
+                    break
+                continue
+            groups |= found_here
+        if len(groups & PROJECT_FIELDS) >= 2:
+            s = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+            s += len(NUMBERING.match(text[s:b]).group()) if NUMBERING.match(text[s:b]) else 0
+            out.append((s, a + len(text[a:b].rstrip())))
+    return out
+
+
+def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: bool = False) -> bool:
+    """Not a generic heading ('Project details', 'Scheda del progetto'), a fund, a date line,
+    a grant number or an organisation's name."""
+    from integraph.gazetteer import cues, orgs
+
+    words = re.findall(r"\w+", line.lower())
+    if not words or len(words) > 25:
+        return False
+    pwords = cues.cues("project_words", found.lang)
+    if any(_is_project_word(w, pwords) for w in words) and not re.search(r"[„“\"«]", line):
+        return False
+    if len(words) <= 2 and _is_field_label(found, " ".join(words)):
+        return False  # "Contacts", "Partneři": a section of fields, not a project
+    if any(m.start < b and a < m.end for m in found.values if m.kind in ("grant_id", "date", "period", "amount",
+                                                                             "url", "email", "phone")):
+        return False
+    covered = sum(min(b, m.end) - max(a, m.start) for m in found.funds + found.international if m.start < b and a < m.end)
+    if covered > 0.5 * len(line):
+        return False
+    if not names_allowed and any(orgs.legal_form(w, found.lang) not in (None, "generic") for w in line.split()[:4]):
+        return False
+    return not line.isupper()
+
