@@ -124,6 +124,8 @@ def continues(prev: str, nxt: str, width: int) -> bool:
         return len(last_line) >= 0.9 * width
     if len(last_line) >= 0.6 * width:
         return True
+    if len(last_line) + 1 + len(nxt.split(" ", 1)[0]) > width:
+        return True  # the next line's first word did not fit on this one: a wrap, however short the line
     tail = last_line.rsplit(" ", 1)[-1]
     return len(tail) <= 3 and tail.isalpha() and tail.islower()
 

@@ -18,10 +18,14 @@ CONNECTORS = {
     "ag", "agus", "dei", "degli", "delle", "do", "da", "dos", "das", "em", "pentru", "și", "si", "al", "o", "po",
     "&", "по", "във", "в", "с", "със", "от", "к", "для", "для", "та", "з", "у", "για", "και", "της", "του", "των",
     "sa", "z", "ze", "se", "s", "за", "на", "до", "към", "при", "rzecz", "sprawy", "ds", "dla", "pre", "für",
+    # "Sveučilište … u Osijeku", "Universitatea de Vest din Timișoara", "Nabo til Nabo", "Idræt uden Grænser",
+    # "Médecins Sans Frontières", "Lekarze bez Granic": prepositions a name runs over before a capital
+    "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez",
 }
 # Connectors that only join when the next word is capitalised (otherwise they start a new clause).
 WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
-                   "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και"}
+                   "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και",
+                   "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez"}
 
 
 @lru_cache(maxsize=4096)

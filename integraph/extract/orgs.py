@@ -155,8 +155,9 @@ class OrgFinder(NameExtent):
                         not (self.lang == "de" and pw.endswith("er") and len(pw) > 4):  # "Aachener Netzwerk"
                     break
                 first -= 1
-                if lower_head:
-                    break
+                if lower_head and (self.lang not in GENITIVE_LED or i - first >= 3):
+                    break  # one adjective before a lower-case head; a Baltic genitive name up to three words
+                    # ("Vytauto Didžiojo universitetas")
             head_end = i
             if i + 1 < len(words) and words[i + 1][2].islower() and text[b:words[i + 1][0]] == " " \
                     and self._form_phrase(w, words[i + 1][2]):

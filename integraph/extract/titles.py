@@ -116,6 +116,42 @@ UNQUOTED = re.compile(
 PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
 
 
+# "Projekt 1: Job i Vollsmose", "Project B – Harbour Voices", "Hanke nro 2. Kotoutumisen polku": a project
+# word and an ordinal before the title (group 1: the word)
+ENUMERATED = re.compile(r"(\w+)[ \t]+(?:(?:n[or]|nr|nro|no|č|br|št)\.?[ \t]*)?(?:\d{1,3}|[A-Z]|[IVX]{1,4})[ \t]*[:.)–—-][ \t]+")
+# "Sundhedsbro Odense (afsluttet)", "Harbour Voices (in progress)": a lower-case remark after a title
+REMARK = re.compile(r"[ \t]*\((?=[^()\d]*\)[ \t]*$)[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯΑ-Ω][^()\d]{0,40}\)[ \t]*$")
+
+
+def title_core(text: str, a: int, b: int, pwords: list[str]) -> tuple[int, int]:
+    """The title within a heading line: without an enumerating 'Project 1:' before it and a
+    lower-case remark in brackets after it (a status, 'under application'), both the document's
+    words about the project, not its name."""
+    m = ENUMERATED.match(text, a, b)
+    if m and _is_project_word(m.group(1).lower(), pwords) and m.end() < b:
+        a = m.end()
+    r = REMARK.search(text, a, b)
+    if r and r.start() > a:
+        b = r.start()
+    return a, b
+
+
+def _about_one_project(found: Findings, children: list, pwords: list[str]) -> bool:
+    """Sub-headings such as 'Partneri projektu', 'Project goals': the parent heading ('Informačný list
+    projektu', 'Project fact sheet') describes one project, so its other sub-headings ('Harmonogram',
+    'Main activities') are its sections, not projects.  An enumerating 'Projekt 2:' does not count."""
+    text = found.doc.text
+    for child in children:
+        a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
+        b = child.start + len(child.heading.rstrip())
+        if re.search(r"[„“\"«]", child.heading):
+            continue
+        core_a, _ = title_core(text, a, b, pwords)
+        if any(_is_project_word(w, pwords) for w in re.findall(r"\w+", text[core_a:b].lower())):
+            return True
+    return False
+
+
 def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tuple[int, int], str | None]]:
     """Headings one level below a short heading that names projects in the plural or as a group."""
     text = found.doc.text
@@ -127,13 +163,18 @@ def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tu
             continue
         if re.search(r"[„“\"«]", sec.heading):
             continue  # a project's own heading, not a group
+        children = []
         for child in secs[i + 1:]:
             if child.level <= sec.level:
                 break
-            if child.level != sec.level + 1:
-                continue
+            if child.level == sec.level + 1:
+                children.append(child)
+        if _about_one_project(found, children, pwords):
+            continue
+        for child in children:
             a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
             b = child.start + len(child.heading.rstrip())
+            a, b = title_core(text, a, b, pwords)
             acr = None
             m = re.search(r"\s*\(([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\)\s*$", text[a:b])
             if m:
@@ -156,12 +197,22 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     label_starts = {m.start(): g for g, m in labels}
     heading_starts = {sec.start for sec in found.doc.sections}
     dated = found.of_kind("date")
+    from integraph.gazetteer import cues
+
+    pwords = cues.cues("project_words", found.lang)
     out = []
     for i, (a, b) in enumerate(paras):
         line = text[a:b].strip()
         if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts:
             continue
-        if re.match(r"^[^\n:]{2,60}:\s", line) or not _could_be_title(found, a, b, line):
+        lead = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        lead += len(NUMBERING.match(text[lead:b]).group()) if NUMBERING.match(text[lead:b]) else 0
+        core = title_core(text, lead, a + len(text[a:b].rstrip()), pwords)
+        if core[0] > lead:
+            line = text[core[0]:core[1]]  # "Projekt 1: Job i Vollsmose": the title after the enumeration
+        elif re.match(r"^[^\n:]{2,60}:\s", line):
+            continue
+        if not _could_be_title(found, core[0], core[1], line):
             continue
         groups: set[str] = set()
         gaps = 0
@@ -179,10 +230,10 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
                     break
                 continue
             groups |= found_here
-        if len(groups & PROJECT_FIELDS) >= 2:
-            s = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-            s += len(NUMBERING.match(text[s:b]).group()) if NUMBERING.match(text[s:b]) else 0
-            out.append((s, a + len(text[a:b].rstrip())))
+        # a block with its own title field ("Projekto pavadinimas: …") is titled there, not by the
+        # heading above it ("1. Bendrieji duomenys", "General data")
+        if len(groups & PROJECT_FIELDS) >= 2 and "title" not in groups:
+            out.append(title_core(text, *core, pwords))
     return out
 
 

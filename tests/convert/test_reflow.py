@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from integraph.convert.reflow import heading_level, text_to_blocks
+from integraph.convert.reflow import continues, heading_level, text_to_blocks
 
 WRAPPED = """Годишен отчет за дейността на сдружението през
 изминалата година
@@ -77,3 +77,17 @@ def test_reflow_never_loses_words(text):
     # bullets are the only characters re-flow may drop
     assert len(words_out) <= len(words_in)
     assert all(b.text.strip() for b in blocks)
+
+
+def test_a_short_line_before_a_long_unbreakable_token_is_a_wrap():
+    """The writer broke the line early because the grant number did not fit: one paragraph."""
+    text = ("Društvo je v letu 2025 nadaljevalo s tečaji slovenščine za odrasle in z učno\n"
+            "pomočjo otrokom v osnovnih šolah, svetovalnica pa je bila odprta trikrat na\n"
+            "teden in je sprejela več kot tristo obiskovalcev iz dvajsetih različnih držav.\n"
+            "Lani smo začeli partnerstvo za sodelovanje v programu Erasmus+, ki ga vodi\n"
+            "organizacija iz Corka, ki vodi to delo (št.\n"
+            "2024-1-IE01-KA220-ADU-000245817), zdaj pa pripravljamo še drugo prijavo za\n"
+            "sodelovanje z mestno občino in z lokalnimi šolami v naslednjem letu dni.\n")
+    (block,) = text_to_blocks(text)
+    assert "(št. 2024-1-IE01-KA220-ADU-000245817)" in block.text
+    assert not continues("organizacija iz Corka, ki vodi to delo (št.", "2024 smo začeli", 76)  # that word fit

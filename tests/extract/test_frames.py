@@ -278,3 +278,68 @@ def test_a_public_body_is_in_the_country_of_the_town_its_name_holds():
     country = {names[s.entity]: s.value for s in st if s.schema == "Organisation" and s.prop == "country"
                and s.entity in names}
     assert country.get("Gradom Zagrebom") == "HR"
+
+
+PLAN_SV = """# Handlingsplan för integration 2025–2027
+
+## Bilaga: Projekt i handlingsplanen
+
+### Projekt 1: Språkvänner i Gävle
+
+Projektägare: Gävle kommun
+Period: 2025–2026
+Budget: 850 000 kr
+
+### Projekt 2: Hälsobron (avslutat)
+
+Projektägare: Region Gävleborg
+Period: 2023–2024
+Budget: 1,1 mnkr
+"""
+
+FACT_SHEET_SK = """# Informačný list projektu
+
+## Spolu v Trnave
+
+Názov projektu: Spolu v Trnave
+Kód projektu: AMIF/SK/2025/OS2/042
+Prijímateľ: Občianske združenie Most, o. z.
+Obdobie realizácie: 1. 3. 2025 – 28. 2. 2027
+
+## Partneri projektu
+
+Mesto Trnava
+
+## Hlavné aktivity
+
+Poradenstvo a kurzy slovenského jazyka pre cudzincov.
+
+## Harmonogram
+
+Otvorenie centra v marci 2025.
+"""
+
+REPORT_LT = """Veiklos ataskaita
+
+1. Bendrieji duomenys
+
+Projekto pavadinimas: Kartu Klaipėdoje
+Projekto vykdytojas: Asociacija „Uostas“
+Įgyvendinimo laikotarpis: 2024 m. sausio 1 d. – 2025 m. gruodžio 31 d.
+Projekto vertė: 150 000,00 Eur
+"""
+
+
+def test_an_enumerated_project_heading_gives_the_title_after_the_number_without_the_remark():
+    _, sts = facts(PLAN_SV, "plan.md")
+    assert {s.value for s in sts if s.prop == "title"} == {"Språkvänner i Gävle", "Hälsobron"}
+
+
+def test_the_sections_of_one_projects_fact_sheet_are_not_projects():
+    _, sts = facts(FACT_SHEET_SK, "list.md")
+    assert {s.value for s in sts if s.prop == "title"} == {"Spolu v Trnave"}
+
+
+def test_a_field_block_with_its_own_title_field_is_not_titled_by_the_heading_above():
+    _, sts = facts(REPORT_LT, "ataskaita.txt")
+    assert {s.value for s in sts if s.prop == "title"} == {"Kartu Klaipėdoje"}

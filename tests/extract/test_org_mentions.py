@@ -56,6 +56,13 @@ CASES = [
     # a short name and a dash before a plain head ('centre') belong to the name; an article does not
     ("el", "Η Πυξίδα – Κέντρο Ένταξης Μεταναστών συνεχίζει", ["Πυξίδα – Κέντρο Ένταξης Μεταναστών"]),
     ("de", "Das Aachener Netzwerk Neue Nachbarn e. V. lädt ein.", ["Aachener Netzwerk Neue Nachbarn e. V."]),
+    # a preposition before a capital runs on ("of Zagreb", "without Borders"); before a lower-case word it stops
+    ("hr", "Partner je Sveučilište u Zagrebu, a Grad Split u suradnji s udrugama.", ["Sveučilište u Zagrebu", "Grad Split"]),
+    ("ro", "Parteneri: Universitatea de Vest din Timișoara.", ["Universitatea de Vest din Timișoara"]),
+    ("da", "Partnere: Foreningen Venner uden Grænser Aalborg", ["Foreningen Venner uden Grænser Aalborg"]),
+    ("sv", "Föreningen Kompis till Kompis Malmö ordnar kurser.", ["Föreningen Kompis till Kompis Malmö"]),
+    # a Baltic lower-case head takes a person's name in the genitive before it
+    ("lt", "Partneris – Mykolo Romerio universitetas", ["Mykolo Romerio universitetas"]),
 ]
 
 
