@@ -120,7 +120,10 @@ def continues(prev: str, nxt: str, width: int) -> bool:
         return False
     last_line = last
     if last.endswith((".", "!", "?")) and nxt[:1].isupper():
-        # a sentence ends at the line end and a new one starts: a new paragraph unless the line was full
+        # a sentence ends at the line end and a new one starts: a new paragraph unless the line was
+        # full; a short line without closing punctuation after it is a heading, even after a full line
+        if len(nxt) < 0.6 * width and not nxt.rstrip().endswith(TERMINAL + (",",)) and len(nxt.split()) <= 8:
+            return False
         return len(last_line) >= 0.9 * width
     if len(last_line) >= 0.6 * width:
         return True

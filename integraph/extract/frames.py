@@ -30,7 +30,8 @@ from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragra
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
                                       _names_before_a_project_apposition, _project_group_children,
-                                      _repeated_names_after_project_words, _titles_of_field_blocks, _words_before)
+                                      _repeated_names_after_project_words, _subtitled_names_after_project_words,
+                                      _titles_of_field_blocks, _words_before)
 from integraph.model import Section
 from integraph.spans import Spans
 from integraph.textutil import normalise
@@ -152,6 +153,7 @@ def find_frames(found: Findings) -> "Frames":
     roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
     candidates = _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles)
     candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken())
+    candidates += _subtitled_names_after_project_words(found, pwords, fund_spans + found.quotes)
     for start, end in candidates:
         name = normalise(text[start:end])
         if any(a < end and start < b for f in frames.values() for a, b in f.mentions):
@@ -253,8 +255,8 @@ def _merge_short_forms(frames: dict[str, Frame]) -> None:
     rank = {k: i for i, k in enumerate(keys)}
     alphabetical = sorted(frames)
     for short in keys:
-        if len(short) < 6:
-            continue
+        if len(short) < 6 and not (len(short) >= 3 and frames[short].title.isupper()):
+            continue  # a short word starts many titles; an acronym ("WEMIN – Γέφυρες …") names its own
         # the keys that start with "short ": found by bisection, tried in length order
         lo, hi = bisect_left(alphabetical, short + " "), bisect_left(alphabetical, short + " \U0010ffff")
         for long in sorted(alphabetical[lo:hi], key=rank.__getitem__):

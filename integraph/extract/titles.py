@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from integraph.extract.findings import Findings
-from integraph.extract.labels import _is_field_label, _is_project_word
+from integraph.extract.labels import LABEL_LINE, _is_field_label, _is_project_word
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
 from integraph.spans import Spans
@@ -111,6 +111,28 @@ def _names_before_a_project_apposition(found: Findings, pwords: list[str],
     return out
 
 
+# "projekt Krogi dobrodošlice – medsebojno mentorstvo za odrasle priseljence, …": a name in sentence case
+# with a subtitle after a dash, up to the clause's end (group 1: the project word, group 2: the title)
+SUBTITLED = re.compile(
+    r"(?<!\w)(\w{4,})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[ \t]+[–—][ \t]+"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){1,9})(?=[ \t]*[,;(]|[ \t]*\.(?:\s|$)|\n)")
+
+
+def _subtitled_names_after_project_words(found: Findings, pwords: list[str],
+                                         taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A title the text does not quote or capitalise throughout, recognisable by its dash-joined
+    subtitle right after a project word; the dash must join words, not clauses (no verb-like
+    sentence follows: the run ends at a comma, bracket or sentence end)."""
+    text = found.doc.text
+    blocked = Spans(taken)
+    out = []
+    for m in SUBTITLED.finditer(text):
+        if not _is_project_word(m.group(1).lower(), pwords) or blocked.overlaps(m.start(2), m.end(2)):
+            continue
+        out.append((m.start(2), m.end(2)))
+    return out
+
+
 UNQUOTED = re.compile(
     r"(?<!\w)(\w{5,})[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+(?:[a-zà-ž]{1,4}[ \t]+)?)?){1,8})")
 PROJECT_FIELDS = {"period", "amount", "funder", "partners", "grant_id", "lead"}
@@ -133,6 +155,8 @@ def title_core(text: str, a: int, b: int, pwords: list[str]) -> tuple[int, int]:
     r = REMARK.search(text, a, b)
     if r and r.start() > a:
         b = r.start()
+    if b - a > 2 and text[a] in "„“\"«‘'" and text[b - 1] in "“”\"»’'" and not any(q in text[a + 1:b - 1] for q in "„“”\"«»"):
+        a, b = a + 1, b - 1  # '„Работа заедно – …“' on a line of its own: the title is inside the quotes
     return a, b
 
 
@@ -201,28 +225,40 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
 
     pwords = cues.cues("project_words", found.lang)
     out = []
+    block_end = 0  # the lines between a title found and its first field belong to that title's block
     for i, (a, b) in enumerate(paras):
         line = text[a:b].strip()
-        if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts:
+        if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts \
+                or a < block_end or (a not in heading_starts and LABEL_LINE.fullmatch(text, a, b)):
             continue
         lead = a + (len(text[a:b]) - len(text[a:b].lstrip()))
         lead += len(NUMBERING.match(text[lead:b]).group()) if NUMBERING.match(text[lead:b]) else 0
         core = title_core(text, lead, a + len(text[a:b].rstrip()), pwords)
         if core[0] > lead:
             line = text[core[0]:core[1]]  # "Projekt 1: Job i Vollsmose": the title after the enumeration
-        elif re.match(r"^[^\n:]{2,60}:\s", line):
-            continue
+        elif re.match(r"^[^\n:]{2,60}:\s", line) and not (
+                a in heading_starts and not _is_field_label(found, normalise(line.split(":", 1)[0]))):
+            continue  # a "Label: value" line; a heading "Welcome Circles: Peer Mentoring …" is a title
         if not _could_be_title(found, core[0], core[1], line):
             continue
         groups: set[str] = set()
         gaps = 0
-        for x, y in paras[i + 1:i + 10]:
+        first_field = a
+        for x, y in paras[i + 1:i + 16]:
             found_here = {label_starts[k] for k in label_starts if x <= k < y}
+            if found_here and not groups:
+                first_field = x
             if not found_here:
                 # the fields must follow the title line at once; one short line may stand among
-                # them (a wrapped "Funduszy EOG"), and a page's date line does not count
+                # them (a wrapped "Funduszy EOG"), and a page's date line does not count, nor a
+                # generic sub-heading about the project ("Project identity", "Údaje o projekte")
                 if y - x <= 80 and any(x <= m.start < y for m in dated):
                     continue
+                if x in heading_starts and not groups and \
+                        any(_is_project_word(w, pwords) for w in re.findall(r"\w+", text[x:y].lower())):
+                    continue
+                if LABEL_LINE.fullmatch(text, x, y):
+                    continue  # a field the lexicon does not know ("Key action | …") is still one of the block
                 gaps += 1
                 if gaps > 1 or y - x > 80 or (x in heading_starts and not groups):
                     # a heading before the first field starts another block (a PDF may style a
@@ -234,6 +270,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
         # heading above it ("1. Bendrieji duomenys", "General data")
         if len(groups & PROJECT_FIELDS) >= 2 and "title" not in groups:
             out.append(title_core(text, *core, pwords))
+            block_end = first_field
     return out
 
 

@@ -91,3 +91,13 @@ def test_a_short_line_before_a_long_unbreakable_token_is_a_wrap():
     (block,) = text_to_blocks(text)
     assert "(št. 2024-1-IE01-KA220-ADU-000245817)" in block.text
     assert not continues("organizacija iz Corka, ki vodi to delo (št.", "2024 smo začeli", 76)  # that word fit
+
+
+def test_a_short_unpunctuated_line_after_a_sentence_end_is_a_heading_even_after_a_full_line():
+    text = ("Das Projekt hat gezeigt, dass Sprachkurse am meisten bewirken, wenn sie mit Beratung\n"
+            "zur Arbeitssuche verbunden werden, und genau das ist die Idee unseres nächsten Projekts.\n"
+            "Laufende Projekte\n"
+            "Im Jahr 2025 begann das Projekt Arbeit gemeinsam, das Geflüchtete in Leipzig und Halle bei\n"
+            "der Suche nach Arbeit begleitet und mit Betrieben der Region zusammenarbeitet, wo es geht.\n")
+    blocks = text_to_blocks(text)
+    assert ("heading", "Laufende Projekte") in [(b.kind, b.text) for b in blocks]

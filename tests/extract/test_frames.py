@@ -343,3 +343,41 @@ def test_the_sections_of_one_projects_fact_sheet_are_not_projects():
 def test_a_field_block_with_its_own_title_field_is_not_titled_by_the_heading_above():
     _, sts = facts(REPORT_LT, "ataskaita.txt")
     assert {s.value for s in sts if s.prop == "title"} == {"Kartu Klaipėdoje"}
+
+
+RECORD_EN = """# Harbour Voices: Peer Support for Newcomer Families
+
+Ongoing · Adult education
+
+## Project identity
+
+Programme | Erasmus+
+
+Key action | Partnerships for cooperation
+
+Project reference | 2025-1-IE01-KA210-ADU-000311111
+
+Start date | 01-09-2025
+
+End date | 31-08-2027
+
+EU grant | €60,000.00
+"""
+
+NEWS_SL = """Letno poročilo 2025
+
+Društvo je lani zaključilo projekt Skupaj v Celju, medtem ko projekt Sosedje brez meja – medsebojna pomoč za nove priseljence, ki ga od marca 2025 do februarja 2027 financira Mestna občina Celje, še poteka.
+"""
+
+
+def test_a_record_page_title_heads_its_fields_across_a_generic_sub_heading_and_unknown_fields():
+    _, sts = facts(RECORD_EN, "record.md")
+    titles = {s.value: s.entity for s in sts if s.prop == "title"}
+    assert set(titles) == {"Harbour Voices: Peer Support for Newcomer Families"}
+    mine = by_prop(sts, titles["Harbour Voices: Peer Support for Newcomer Families"])
+    assert mine["start"] == ["2025-09-01"] and "2025-1-IE01-KA210-ADU-000311111" in mine["grant_id"]
+
+
+def test_a_sentence_case_title_with_a_dash_subtitle_after_a_project_word():
+    _, sts = facts(NEWS_SL, "porocilo.txt")
+    assert "Sosedje brez meja – medsebojna pomoč za nove priseljence" in {s.value for s in sts if s.prop == "title"}
