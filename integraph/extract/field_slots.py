@@ -58,6 +58,24 @@ def _labelled(found: Findings, frames: list[Frame], em: Emitter, mentions: Menti
                 em.fact(f.entity, "Project", "person", f"{pid}|{role}", m.start(), m.end(), EXTRACTOR, 0.8)
 
 
+def _one_fund_above_all(found: Findings, frames: list[Frame], em: Emitter) -> None:
+    """A call's announcement or a ministry's release ('three contracts were signed under the AMIF
+    programme', then the projects) names its fund once, before every project: when the document
+    names no other fund and no project says its own, each project is funded by that one."""
+    funded = {st.entity for st in em.statements if st.prop == "funder"}
+    if len(frames) < 2 or any(f.entity in funded for f in frames) or not found.funds:
+        return
+    if len({str(m.value) for m in found.funds}) != 1:
+        return
+    first = min(found.funds, key=lambda m: m.start)
+    if any(a <= first.start for f in frames for a, _ in f.mentions + f.acronym_spans):
+        return
+    pid = em.known("Programme", str(first.value))
+    if pid:
+        for f in frames:
+            em.fact(f.entity, "Project", "funder", pid, first.start, first.end, "integraph.document-fund.v1", 0.55)
+
+
 def _table_rows(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
     """What a table's columns say of the row's project beyond what the recognisers found in it."""
     from integraph.extract.recognise.amounts import parse_number

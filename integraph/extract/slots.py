@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions
-from integraph.extract.field_slots import _labelled, _table_rows
+from integraph.extract.field_slots import _labelled, _one_fund_above_all, _table_rows
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, Frame
 from integraph.extract.labels import LABEL_LINE, _normalised_labels
@@ -95,6 +95,7 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _roles(found, frames, em, mentions)
     _prose_roles(found, frames, em, mentions)
     _report_owner(found, frames, em, mentions)
+    _one_fund_above_all(found, frames, em)
     _outputs(found, frames, em)
     _status(found, frames, em)
 

@@ -119,3 +119,20 @@ def test_a_numbered_partners_heading_lists_the_partners_and_the_lead():
     leads = _facts(NUMBERED, "it", "lead", "r.md")["WEMIN"]
     assert "Association Escale Solidaire" in partners and any(p.startswith("Pyxida") for p in partners)
     assert leads == {"Cooperativa sociale Filo Comune"}
+
+
+RELEASE_EN = """Press release, 3 March 2026
+
+Three grant agreements were signed today under the Asylum, Migration and Integration Fund.
+
+The project "Harbour Voices" of the Cork Welcome Association runs from 1 April 2026 to 31 March 2028.
+
+The project "Library Bridges" of the Galway Readers Association runs from 1 May 2026 to 30 April 2027.
+"""
+
+
+def test_the_one_fund_a_release_names_before_its_projects_funds_each_of_them():
+    funders = _facts(RELEASE_EN, "en", "funder")
+    assert set(funders) == {"Harbour Voices", "Library Bridges"}
+    two_funds = RELEASE_EN.replace("Fund.", "Fund and the European Social Fund Plus.")
+    assert _facts(two_funds, "en", "funder") == {}  # which one funds which is not said
