@@ -46,6 +46,11 @@ class DisjointSpans:
         insort(self._starts, a)
         self._ends[a] = b
 
+    def remove(self, a: int) -> None:
+        """Drop the span that starts at a."""
+        del self._starts[bisect_left(self._starts, a)]
+        del self._ends[a]
+
 
 def starting_in(starts: list[int], a: int, b: int) -> range:
     """Indexes of the sorted `starts` that lie in [a, b)."""

@@ -288,6 +288,9 @@ def site_name(data: bytes) -> str | None:
     if len(parts) < 2 or not parts[0].strip():
         return None
     site = parts[-1].strip()
+    head, _, town = site.rpartition(", ")
+    if head and re.fullmatch(r"[^\W\d_][\w'’-]+", town) and town[:1].isupper():
+        site = head  # "Udruga Zajednički put, Osijek": the publisher, then its town
     if not (2 <= len(site) <= 100) or not site[:1].isupper() or any(c.isdigit() for c in site) \
             or len(site.split()) > 12 or re.fullmatch(r"[\w.-]+\.[a-z]{2,24}", site):
         return None  # "maart 2025", "gov.mt": a date or a domain, not a name the text will write

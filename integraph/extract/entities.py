@@ -151,9 +151,19 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         named.append((site, org_words.legal_form(site, lang)))
     for name, kind in named:
         for a, b in occurrences(text, name, whole_word=True):
-            if free(a, b) and finder._free(a, b) and not unclaimed.overlaps(a, b):
-                found_mentions.append(OrgMention(a, b, name, kind=kind if kind != "generic" else None, rule="defined"))
-                taken.add(a, b)
+            if not finder._free(a, b) or unclaimed.overlaps(a, b):
+                continue
+            if not free(a, b):
+                # the name known whole continues a shorter name found here ("Udruga Zajednički" of
+                # "Udruga Zajednički put"): the whole name wins; any other overlap keeps what was found
+                inner = [o for o in found_mentions if o.start < b and a < o.end]
+                if not inner or any(o.rule != "headed" or o.start < a or o.end > b for o in inner):
+                    continue
+                for o in inner:
+                    found_mentions.remove(o)
+                    taken.remove(o.start)
+            found_mentions.append(OrgMention(a, b, name, kind=kind if kind != "generic" else None, rule="defined"))
+            taken.add(a, b)
 
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}

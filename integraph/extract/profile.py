@@ -49,6 +49,12 @@ def document_owner(found: Findings, mentions: Mentions):
                 or (len(m.text) > 5 and normalise(m.text) in title)]  # the file's metadata title names it
     if in_title:
         return min(in_title, key=lambda m: m.start)
+    from integraph.extract.definitions import site_name
+
+    site = normalise(site_name(found.doc) or "")
+    publisher = [m for m in orgs if site and normalise(m.text) == site]
+    if publisher:  # a page of the site "… | Udruga Zajednički put" is that organisation's own
+        return min(publisher, key=lambda m: m.start)
     counts = Counter(m.entity for m in orgs)
     eid, n = counts.most_common(1)[0]
     if n >= 3:

@@ -259,6 +259,6 @@ def _report_owner(found: Findings, frames: list[Frame], em: Emitter, mentions: M
             em.fact(f.entity, "Project", "lead", owner_mention.entity, owner_mention.start, owner_mention.end,
                     "integraph.report-owner.v1", 0.5)
         elif lead is not None and lead != owner_mention.entity and (f.entity, owner_mention.entity) not in partners \
-                and not public:
+                and not public and not f.rows:  # a table row's lead is another's project in a list of them
             em.fact(f.entity, "Project", "partner", owner_mention.entity, owner_mention.start, owner_mention.end,
                     "integraph.report-owner.v1", 0.5)

@@ -52,3 +52,11 @@ def test_a_card_page_keeps_what_trafilatura_drops_from_its_main_region():
 ])
 def test_a_run_of_labelled_fields_splits_only_when_every_part_is_a_field(line, split):
     assert len(split_field_run(line).split("\n")) == split
+
+
+def test_the_town_after_the_site_name_is_not_part_of_it():
+    from integraph.convert.from_html import site_name
+
+    page = "<html><head><title>{}</title></head><body><p>x</p></body></html>"
+    assert site_name(page.format("O nama – Udruga Novi most, Split").encode()) == "Udruga Novi most"
+    assert site_name(page.format("Projekty | Spolek Most, z. s.").encode()) == "Spolek Most, z. s."  # a legal form stays

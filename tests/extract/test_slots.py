@@ -136,3 +136,22 @@ def test_the_one_fund_a_release_names_before_its_projects_funds_each_of_them():
     assert set(funders) == {"Harbour Voices", "Library Bridges"}
     two_funds = RELEASE_EN.replace("Fund.", "Fund and the European Social Fund Plus.")
     assert _facts(two_funds, "en", "funder") == {}  # which one funds which is not said
+
+
+PAGE_HR = """<html lang="hr"><head><meta charset="utf-8"><title>O nama – Udruga Novi most, Split</title></head>
+<body><main><h1>O nama</h1>
+<p>Udruga Novi most neprofitna je organizacija iz Splita koja pomaže strancima u novoj sredini.</p>
+<h2>Projekti</h2>
+<h3>Jezik za sve</h3>
+<p>Tečajevi hrvatskog jezika za odrasle strance u Splitu.</p>
+<p>Razdoblje: 03/2025 – 02/2027</p><p>Iznos: 120.000,00 EUR</p><p>Partner: Grad Split</p>
+</main></body></html>"""
+
+
+def test_a_page_of_the_sites_publisher_gives_its_whole_name_and_its_projects_lead():
+    doc = to_document(PAGE_HR.encode(), "o-nama.html")
+    sts = extract(doc)
+    names = {s.entity: s.value for s in sts if s.prop == "name"}
+    assert "Udruga Novi most" in names.values() and "Udruga Novi" not in names.values()
+    project = next(s.entity for s in sts if s.prop == "title" and s.value == "Jezik za sve")
+    assert [names[s.value] for s in sts if s.entity == project and s.prop == "lead"] == ["Udruga Novi most"]
