@@ -17,6 +17,7 @@ import re
 import phonenumbers
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
@@ -53,10 +54,11 @@ AT = re.compile(r"@|[\[(]\s?at\s?[\])]", re.IGNORECASE)
 SCHEME_OR_WWW = re.compile(r"://|www\.", re.IGNORECASE)
 TLD_END = re.compile(rf"[a-z0-9]\.(?:{_TLD})(?![\w-])")
 
-PHONE_CUE = (
-    r"(?:tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
-    r"puhelin|τηλ|τηλέφωνο|тел|телефон|моб|факс|tālr|telefonas|☎|📞)\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
+PHONE_WORDS = (
+    r"tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
+    r"puhelin|τηλ|τηλέφωνο|тел|телефон|моб|факс|tālr|telefonas|☎|📞"
 )
+PHONE_CUE = rf"(?:{by_first_char(PHONE_WORDS, caseless=True)})\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
 PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
 PHONE_CUED = re.compile(rf"(?<!\w){first_chars(PHONE_CUE, re.IGNORECASE)}{PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
