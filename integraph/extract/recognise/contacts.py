@@ -50,9 +50,12 @@ EMAIL = re.compile(
 )
 TRAILING = ".,;:!?'\"»”’›)"
 # Anchors for searching only near what every match must contain.
-AT = re.compile(r"@|[\[(]\s?at\s?[\])]", re.IGNORECASE)
-SCHEME_OR_WWW = re.compile(r"://|www\.", re.IGNORECASE)
-TLD_END = re.compile(rf"[a-z0-9]\.(?:{_TLD})(?![\w-])")
+# Each opens on a character class of symbols or of both cases (not on an alternation, a look-behind or
+# an IGNORECASE letter), so that `re` skips straight to the characters it can begin with.
+AT = re.compile(r"[@\[(](?:(?<=@)|(?<=[\[(])\s?(?i:at)\s?[\])])")  # "@", "[at]", "( at )"
+SCHEME_OR_WWW = re.compile(r"[:wW](?:(?<=:)//|(?<=[wW])(?i:ww)\.)")  # "://", "www."
+# "x.eu": opens on the dot, one character after the anchor as meant (spans(…, lead=1))
+TLD_DOT = re.compile(rf"\.(?<=[a-z0-9]\.)(?:{_TLD})(?![\w-])")
 
 PHONE_WORDS = (
     r"tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
@@ -111,7 +114,7 @@ def find_urls(text: str, lang: str | None = None) -> list[Match]:
             if url and not any(a < url.end and url.start < b for a, b in taken):
                 found.append(url)
                 taken.append((url.start, url.end))
-    for m in finditer(BARE, text, spans(text, TLD_END, 100, 300)):
+    for m in finditer(BARE, text, spans(text, TLD_DOT, 100, 300, lead=1)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         host, path = m.group("host"), m.group("path") or ""
