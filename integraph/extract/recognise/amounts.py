@@ -83,6 +83,7 @@ def _scale(token: str | None, short: str | None, lang: str | None) -> int:
     return 1
 
 
+@lru_cache(maxsize=4096)  # price-parser reads a number through several regexes; a Decimal is immutable, so shared
 def parse_number(raw: str) -> Decimal | None:
     """The number written in `raw` ("999 750,00", "616,794", "1.234.567,89"), via price-parser."""
     return Price.fromstring(raw).amount
