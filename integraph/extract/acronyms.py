@@ -27,7 +27,11 @@ NOT_ORG_ACRONYMS = {
     # regions written as acronyms (Nordrhein-Westfalen, Provence-Alpes-Côte d'Azur, Île-de-France, Baden-Württemberg)
     "NRW", "PACA", "IDF", "BW",
 }
-ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
+_CAPITAL = "A-ZА-ЯЁІЇЄҐΑ-Ω"
+# An all-caps token of 2–8 characters, neither inside a word nor after a hyphen.  It opens on its capital
+# and vets the character before it afterwards (the same test: that capital is the one just read), so
+# that `re` skips straight to capitals instead of trying the look-behind at every position.
+ACRONYM = re.compile(rf"([{_CAPITAL}](?<![\w-][{_CAPITAL}])[{_CAPITAL}0-9&]{{1,7}}\+?)(?![\w-])")
 
 
 def initials(words: list[str]) -> str:

@@ -32,3 +32,17 @@ def test_nested_and_adjacent_definitions() -> None:
     text = "Urad za oskrbo (UOIM) – UOIM (Long (X) name) - ABC (AB - CD) –EF"
     want, got = _spans(text)
     assert got == want and [g[2] for g in got] == ["UOIM", "UOIM", "ABC", "AB - CD"]
+
+
+# the acronym pattern as first written: the look-behind before the capital
+PLAIN_ACRONYM = re.compile(r"(?<![\w-])([A-ZА-ЯЁІЇЄҐΑ-Ω][A-ZА-ЯЁІЇЄҐΑ-Ω0-9&]{1,7}\+?)(?![\w-])")
+ACRONYM_PIECES = ["AB", "A", "C", "ЖК", "ΑΒ", "1", "&", "+", "-", " ", "\n", "x", "é", "É", "_", "(", "ABCDEFGH", "ab"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ACRONYM_PIECES), max_size=30).map("".join), st.integers(0, 40))
+def test_acronym_opening_on_its_capital_finds_the_same(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert ([m.span(1) for m in acronyms.ACRONYM.finditer(text, start)] ==
+            [m.span(1) for m in PLAIN_ACRONYM.finditer(text, start)])
+    assert bool(acronyms.ACRONYM.fullmatch(text)) == bool(PLAIN_ACRONYM.fullmatch(text))

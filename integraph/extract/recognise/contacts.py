@@ -17,6 +17,7 @@ import re
 import phonenumbers
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
@@ -49,14 +50,18 @@ EMAIL = re.compile(
 )
 TRAILING = ".,;:!?'\"»”’›)"
 # Anchors for searching only near what every match must contain.
-AT = re.compile(r"@|[\[(]\s?at\s?[\])]", re.IGNORECASE)
-SCHEME_OR_WWW = re.compile(r"://|www\.", re.IGNORECASE)
-TLD_END = re.compile(rf"[a-z0-9]\.(?:{_TLD})(?![\w-])")
+# Each opens on a character class of symbols or of both cases (not on an alternation, a look-behind or
+# an IGNORECASE letter), so that `re` skips straight to the characters it can begin with.
+AT = re.compile(r"[@\[(](?:(?<=@)|(?<=[\[(])\s?(?i:at)\s?[\])])")  # "@", "[at]", "( at )"
+SCHEME_OR_WWW = re.compile(r"[:wW](?:(?<=:)//|(?<=[wW])(?i:ww)\.)")  # "://", "www."
+# "x.eu": opens on the dot, one character after the anchor as meant (spans(…, lead=1))
+TLD_DOT = re.compile(rf"\.(?<=[a-z0-9]\.)(?:{_TLD})(?![\w-])")
 
-PHONE_CUE = (
-    r"(?:tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
-    r"puhelin|τηλ|τηλέφωνο|тел|телефон|моб|факс|tālr|telefonas|☎|📞)\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
+PHONE_WORDS = (
+    r"tel|tel\.|telefon|telefono|teléfono|telefone|telephone|phone|ph|mob|mobile|mobil|gsm|fax|tél|tfn|tlf|puh|"
+    r"puhelin|τηλ|τηλέφωνο|тел|телефон|моб|факс|tālr|telefonas|☎|📞"
 )
+PHONE_CUE = rf"(?:{by_first_char(PHONE_WORDS, caseless=True)})\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
 PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
 PHONE_CUED = re.compile(rf"(?<!\w){first_chars(PHONE_CUE, re.IGNORECASE)}{PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
@@ -109,7 +114,7 @@ def find_urls(text: str, lang: str | None = None) -> list[Match]:
             if url and not any(a < url.end and url.start < b for a, b in taken):
                 found.append(url)
                 taken.append((url.start, url.end))
-    for m in finditer(BARE, text, spans(text, TLD_END, 100, 300)):
+    for m in finditer(BARE, text, spans(text, TLD_DOT, 100, 300, lead=1)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         host, path = m.group("host"), m.group("path") or ""

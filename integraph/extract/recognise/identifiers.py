@@ -20,6 +20,7 @@ import re
 from datetime import date
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.windows import digit_spans, finditer, first_chars
 
 _UP = r"A-Z\u0391-\u03A9\u0410-\u042F\u0401\u0404\u0406\u0407\u0490"  # Latin, Greek, Cyrillic capitals
@@ -47,7 +48,9 @@ WEAK = (
 )
 NUMBER_WORD = r"(?:no\.?|nr\.?|n[°º]\.?|n\.º|num\.?|number|numer|číslo|č\.|№|#|id|code|kod|код)"
 LABELLED = re.compile(
-    rf"(?<!\w){first_chars(f'{STRONG}|{WEAK}', re.IGNORECASE)}(?:(?P<strong>{STRONG})|(?P<weak>{WEAK}))(?P<sep>\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*)"
+    rf"(?<!\w){first_chars(f'{STRONG}|{WEAK}', re.IGNORECASE)}"
+    rf"(?:(?P<strong>{by_first_char(STRONG, caseless=True)})|(?P<weak>{by_first_char(WEAK, caseless=True)}))"
+    rf"(?P<sep>\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*(?:{NUMBER_WORD}\s*)?[:.]?\s*)"
     rf"(?P<code>(?=[\w./-]*\d)[\w][\w./-]*[\w])",
     re.IGNORECASE,
 )

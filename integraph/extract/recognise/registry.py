@@ -31,6 +31,7 @@ from stdnum.pl import nip, regon
 from stdnum.ro import cui
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars
 
 
@@ -69,7 +70,8 @@ SK_LANGS = {"sk"}
 # Words allowed between a label and its number: "Nasz numer KRS to 0000240024", "KRS: …", "IČO je …".
 FILLER = r"(?:\s*(?:nr\.?|no\.?|numer|number|číslo|č\.|№|n°|:|-|–|to|is|je|е|est|ist|es|è|é|är|er|on|jest))*\s*[:.]?\s*"
 # One pass finds every label; each scheme whose label it is then tries its number right after.
-LABEL = re.compile(rf"(?<!\w){first_chars('|'.join(s[1] for s in SCHEMES), re.I)}(?P<label>(?i:{'|'.join(s[1] for s in SCHEMES)})){FILLER}")
+_LABELS = "|".join(s[1] for s in SCHEMES)
+LABEL = re.compile(rf"(?<!\w){first_chars(_LABELS, re.I)}(?P<label>(?i:{by_first_char(_LABELS, caseless=True)})){FILLER}")
 LABELLED = [
     (s[0], re.compile(rf"(?i:{s[1]})"), re.compile(rf"(?P<num>{s[2]})(?![\w-]|[ ]\d)"), s[3], s[4] if len(s) > 4 else None)
     for s in SCHEMES

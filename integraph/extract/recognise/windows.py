@@ -22,12 +22,23 @@ from typing import Iterable, Iterator
 DIGITS = re.compile(r"\d+")
 
 
-def spans(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
-    """Merged [start, end) neighbourhoods of every `anchor` match."""
+def spans(text: str, anchor: re.Pattern[str], before: int, after: int, lead: int = 0) -> list[tuple[int, int]]:
+    """Merged [start, end) neighbourhoods of every `anchor` match.
+
+    `lead`: the anchor's matches begin that many characters after the anchor as the caller means it
+    (a pattern that opens on the "." of "x.eu" and checks the "x" behind it, so that `re` skips to
+    dots): a neighbourhood reaches `before` characters before that earlier start, and a match whose
+    earlier start falls inside the one before it is passed over, as a search for the anchor as meant
+    would never have begun there."""
     out: list[tuple[int, int]] = []
     n = len(text)
+    done = 0
     for m in anchor.finditer(text):
-        s, e = max(0, m.start() - before), min(n, m.end() + after)
+        start = m.start() - lead
+        if start < done:
+            continue
+        done = m.end()
+        s, e = max(0, start - before), min(n, m.end() + after)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(e, out[-1][1]))
         else:

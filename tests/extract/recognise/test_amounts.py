@@ -90,3 +90,13 @@ def test_estonian_until_is_not_the_croatian_kuna():
 
     text = "Kestus: 1. jaanuarist 2025 kuni 31. detsembrini 2026"
     assert [m for m in find_all(text, "et") if m.kind == "amount"] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "456", "0", " ", "\u00a0", ".", ",", "'", "’", "-", "€", "x"]), max_size=12)
+       .map("".join))
+def test_cached_parse_number_reads_what_price_parser_reads(raw: str) -> None:
+    from price_parser import Price
+
+    assert amounts.parse_number(raw) == Price.fromstring(raw).amount
+    assert amounts.parse_number(raw) == Price.fromstring(raw).amount  # the second time from the cache

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import re
 
 from integraph.extract.recognise import amounts, contacts, dates, identifiers, registry
-from integraph.extract.recognise.windows import at, at_digits, digit_spans, finditer, first_chars
+from integraph.extract.recognise.windows import at, at_digits, digit_spans, finditer, first_chars, spans
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -78,3 +78,21 @@ def test_digit_windows_are_the_anchor_windows(text: str, before: int, after: int
     from integraph.extract.recognise.windows import DIGITS, spans
 
     assert list(digit_spans(text, before, after)) == spans(text, DIGITS, before, after)
+
+
+# contacts' anchors as first written (alternations under IGNORECASE, a TLD anchor opening on the letter before
+# the dot), against which the anchors that open on a character class must give the same neighbourhoods
+PLAIN_ANCHORS = [
+    (re.compile(r"@|[\[(]\s?at\s?[\])]", re.IGNORECASE), contacts.AT, 0),
+    (re.compile(r"://|www\.", re.IGNORECASE), contacts.SCHEME_OR_WWW, 0),
+    (re.compile(rf"[a-z0-9]\.(?:{contacts._TLD})(?![\w-])"), contacts.TLD_DOT, 1),
+]
+ANCHOR_PIECES = ["@", "[at]", "( AT )", "[", "(", " at ", "://", "www.", "WwW.", "ww", "w", "http", ".", "x.eu",
+                 "a.com", ".pl", "com", ".com.pl", "-", "_", "é", "x", " ", "\n", "1.de", "..", "A.EU"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=30).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_contact_anchors_give_the_same_neighbourhoods(text: str, before: int, after: int) -> None:
+    for plain, anchor, lead in PLAIN_ANCHORS:
+        assert spans(text, anchor, before, after, lead) == spans(text, plain, before, after), anchor.pattern[:40]
