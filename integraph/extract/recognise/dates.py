@@ -56,6 +56,8 @@ PATTERNS = {
     # "03/2025 – 02/2027": month/year pairs, only as a range ("nr 3/2024" alone is a number, not a date)
     "my_num_range": rf"(?<![\w./-])(?P<m1>0?[1-9]|1[0-2])[./](?P<y1>{YEAR}){DASH}(?P<m2>0?[1-9]|1[0-2])[./](?P<y2>{YEAR})(?![\w/]|[.,]\d)",
     "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
+    # "Q3 2024 – Q2 2027": quarters, read at the years' precision (a quarter is no month)
+    "quarter_range": rf"(?<!\w)Q(?P<q1>[1-4])\s?(?P<y1>{YEAR}){DASH}Q(?P<q2>[1-4])\s?(?P<y2>{YEAR})(?!\d)",
     # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
     "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
 }
@@ -187,6 +189,9 @@ def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str
     if name == "my_num_range":
         a, b = _iso(int(g["y1"]), int(g["m1"])), _iso(int(g["y2"]), int(g["m2"]))
         return ("period", (a, b)) if a and b and a < b else None
+    if name == "quarter_range":
+        a, b = (int(g["y1"]), int(g["q1"])), (int(g["y2"]), int(g["q2"]))
+        return ("period", (g["y1"], g["y2"])) if a < b and b[0] <= a[0] + 50 else None
     if name == "year_range":
         y1, y2 = int(g["y1"]), g["y2"]
         end = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)

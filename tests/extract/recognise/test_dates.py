@@ -66,6 +66,8 @@ def test_single_dates(text: str, lang: str | None, value: str, precision: str) -
         ("seit 2015 bis 2020", "de", ("2015", "2020")),
         ("Inicjatywa rozpoczęła działalność w marcu 2021 r. i potrwa do końca września 2023 r.", "pl",
          ("2021-03", "2023-09-30")),
+        ("Periode: Q3 2024 – Q2 2027", "da", ("2024", "2027")),  # quarters, at the years' precision
+        ("Obdobie realizácie: Q1 2025 – Q4 2025", "sk", ("2025", "2025")),
     ],
 )
 def test_periods(text: str, lang: str, value: tuple[str, str]) -> None:
