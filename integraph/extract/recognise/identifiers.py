@@ -35,7 +35,7 @@ GLUED_DATE = re.compile(r"/(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 STRONG = (
     r"projekt-nr\.?|projektnummer|förderkennzeichen|aktenzeichen|vertragsnummer|numer umowy|nr umowy|nr projektu|"
     r"numer projektu|registrační číslo(?: projektu)?|reg\. č\.|číslo smlouvy|č\. smlouvy|číslo projektu|"
-    r"n° de projet|numéro de projet|codice progetto|cup|cod smis|cod proiect|projectnummer|dossiernummer|"
+    r"n° de projet|numéro de projet|codice progetto|cup|cod mysmis|mysmis|cod smis|cod proiect|projectnummer|dossiernummer|"
     r"diarienummer|hankenumero|szerződésszám|projektazonosító|sutarties nr|līguma nr|lepingu nr|κωδικός|"
     r"grant agreement number|project (?:id|code|number)|expediente"
 )

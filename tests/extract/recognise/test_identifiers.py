@@ -21,6 +21,7 @@ from integraph.extract.recognise import identifiers
         ("Projekt-Nr. 2020-1-DE02", "de", "2020-1-DE02"),
         ("umowa nr 12/2020", "pl", "12/2020"),
         ("č. smlouvy: CZ.03.2.63/0.0/0.0/15_007/0000123", "cs", "CZ.03.2.63/0.0/0.0/15_007/0000123"),
+        ("proiectul, cod MySMIS 271452, este", "ro", "271452"),  # Romania's code of an EU-funded project
     ],
 )
 def test_identifiers(text: str, lang: str, value: str) -> None:
