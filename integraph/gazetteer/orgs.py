@@ -33,11 +33,14 @@ def _squash(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _suffixes() -> list[tuple[str, str]]:
-    """(squashed suffix, kind), longest first so that 'spol. s r.o.' wins over 's.r.o.'."""
+def _suffixes() -> list[tuple[str, str, bool]]:
+    """(squashed suffix, kind, dots required), longest first so that 'spol. s r.o.' wins over 's.r.o.'.
+
+    A short abbreviation written with dots ('a.s.', 'n.o.') is a legal form only with its dots:
+    without them it is a word of some language (Portuguese 'as', English 'no')."""
     data = load_data("lexicon/org_words.json")["suffixes"]
-    pairs = {(_squash(s), kind) for kind, items in data.items() for s in items}
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    triples = {(_squash(s), kind, "." in s and len(_squash(s)) <= 3) for kind, items in data.items() for s in items}
+    return sorted(triples, key=lambda p: -len(p[0]))
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +71,7 @@ def _words(lang: str | None) -> tuple[dict[str, str], list[tuple[tuple[str, ...]
 
 def _suffix_kind(name: str) -> str | None:
     squashed = _squash(name)
-    for suffix, kind in _suffixes():
+    for suffix, kind, dotted in _suffixes():
         n = len(suffix)
         if not (squashed.endswith(suffix) or (n >= 4 and squashed.lower().endswith(suffix.lower()))):
             continue
@@ -79,6 +82,8 @@ def _suffix_kind(name: str) -> str | None:
             pos -= 1
             if not name[pos].isspace() and name[pos] != ".":
                 count += 1
+        if dotted and "." not in name[pos:]:
+            continue
         if pos == 0 or name[pos - 1] in " \t,(\u00a0":
             return kind
     return None

@@ -38,6 +38,7 @@ FORMS = [  # (lang, word or name, kind)
     ("pl", "Polskie Forum Migracyjne", "network"),
     ("ro", "Asociația Română pentru Promovarea Sănătății", "association"),
     ("sv", "Stiftelsen Expo", "foundation"),
+    ("cs", "Strojírny Brno, a. s.", "company"),
 ]
 
 
@@ -46,7 +47,9 @@ def test_legal_form(lang, name, kind):
     assert legal_form(name, lang) == kind
 
 
-@pytest.mark.parametrize("lang,name", [("pl", "Jan Kowalski"), ("en", "Dove"), ("cs", "Spolu a lépe"), ("de", "Hamburg")])
+@pytest.mark.parametrize("lang,name", [("pl", "Jan Kowalski"), ("en", "Dove"), ("cs", "Spolu a lépe"), ("de", "Hamburg"),
+                                       ("pt", "Levámos para Maribor as"),  # 'a.s.' is a legal form only with its dots
+                                       ("en", "There was no")])
 def test_no_legal_form(lang, name):
     assert legal_form(name, lang) is None
 
