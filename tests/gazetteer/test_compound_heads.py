@@ -8,7 +8,7 @@ from integraph.extract.org_name_words import compound_kind
 
 @pytest.mark.parametrize("lang, word, kind", [
     ("da", "Erhvervsskole", "academic"), ("da", "Aarhusbibliotekerne", "public"), ("da", "Erhvervsstyrelsen", "public"),
-    ("sv", "Yrkeshögskolan", "academic"), ("et", "Töötukassa", "public"), ("fi", "Pääkirjasto", "public"),
+    ("sv", "Yrkeshögskolan", "academic"), ("et", "Töötukassa", "public"), ("fi", "Kaupunginkirjasto", "public"),
 ])
 def test_a_compound_ending_in_an_institution_word_names_a_body(lang, word, kind):
     assert compound_kind(word, lang) == kind
