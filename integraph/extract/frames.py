@@ -25,7 +25,6 @@ from integraph.extract.acronyms import NOT_ORG_ACRONYMS
 from integraph.extract.findings import Findings
 from integraph.extract.labels import _is_project_word, _label_lines, _normalised_labels
 from integraph.extract.literals import occurrences, occurs
-from integraph.extract.orgs import OrgFinder
 from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragraphs
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
@@ -108,10 +107,9 @@ def find_frames(found: Findings) -> "Frames":
             add((a, b))
 
     # "Long Name (ACR)" that the text calls a project
-    finder = OrgFinder(text, found.lang, lambda w, l: None, [])
     headings = {sec.start for sec in found.doc.sections}
     called_acronyms: dict[str, bool] = {}
-    for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
+    for acr, ls, le, a0, a1 in acronyms.defined_in(found)[0]:  # a bracket of words is no project's acronym
         if any(x <= ls < y for x, y in fund_spans):
             continue
         if acr not in called_acronyms:

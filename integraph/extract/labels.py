@@ -19,7 +19,17 @@ LABEL_LINE = re.compile(r"^[ \t]*([^\n:|]{2,60}?)[ \t]*(?::|[ \t]\|)[ \t]*(\S[^\
 def _is_project_word(word: str, project_words: list[str]) -> bool:
     """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
     with one ('projectcoördinator', 'Projektleiterin' name a person)."""
-    return _project_word_re(tuple(project_words)).fullmatch(word) is not None
+    global _last_project_words
+    asked, fullmatch = _last_project_words
+    if asked is not project_words:  # callers ask about many words with one list: keyed by the list itself
+        fullmatch = _project_word_re(tuple(project_words)).fullmatch
+        _last_project_words = (project_words, fullmatch)  # one tuple, replaced whole (safe across threads)
+    return fullmatch(word) is not None
+
+
+# the list `_is_project_word` was last asked with and its pattern's fullmatch; holding the list keeps its
+# identity from being reused by another list
+_last_project_words: tuple[object, object] = (None, None)
 
 
 @lru_cache(maxsize=64)
