@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 from integraph.extract.org_name_words import CONNECTORS, _words, is_capitalised
 
 if TYPE_CHECKING:
+    from integraph.extract.findings import Findings
     from integraph.extract.orgs import OrgFinder
 
 # All-caps tokens that are not organisations.
@@ -54,12 +55,38 @@ def _hereinafter(lang: str | None) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation})\s*[:,–-]?\s*[„“”\"'«‚‘]?", re.I)
 
 
-def defined(finder: OrgFinder, start: int, end: int) -> list[tuple[str, int, int, int, int]]:
+Definition = tuple[str, int, int, int, int]  # (acronym, long_start, long_end, acr_start, acr_end)
+
+
+def defined(finder: OrgFinder, start: int, end: int) -> list[Definition]:
     """(acronym, long_start, long_end, acr_start, acr_end) for 'Long Name (ACR)', 'Long Name – ACR'
     and 'Long Name (hereinafter: ACR)' in the document's language."""
+    return _defined_both(finder, start, end)[1]
+
+
+def defined_in(found: Findings) -> tuple[list[Definition], list[Definition]]:
+    """The document's definitions read two ways, computed once and shared through `found.extra`:
+    as project frames read them (a bracket of words is never a name: every bracket holds an acronym
+    or nothing) and as organisations read them (`defined` with the legal-form lexicon, where
+    '(IOM Francja)' or '(Fundacja Most Kultur)' is another name of what stands before)."""
+    cached = found.extra.get("acronym_definitions")
+    if cached is None:
+        from integraph.extract.orgs import OrgFinder
+        from integraph.gazetteer import orgs
+
+        text = found.doc.text
+        cached = found.extra["acronym_definitions"] = _defined_both(OrgFinder(text, found.lang, orgs.legal_form, []),
+                                                                    0, len(text))
+    return cached
+
+
+def _defined_both(finder: OrgFinder, start: int, end: int) -> tuple[list[Definition], list[Definition]]:
+    """(without legal-form words, with them): the two lists differ only at brackets of two or more
+    words one of which is a legal-form word, which only the second reads as a name."""
     text = finder.text
     lead_in = _hereinafter(finder.lang)
-    out = []
+    plain: list[Definition] = []
+    named_too: list[Definition] = []
     for m in _brackets_and_dashes(text[start:end]):
         bracketed = m.re is BRACKETED
         inner = m.group(1)
@@ -68,23 +95,27 @@ def defined(finder: OrgFinder, start: int, end: int) -> list[tuple[str, int, int
         if said and said.end() < len(inner):  # "(v nadaljevanju: UOIM)": the acronym after the phrase
             rest = inner[said.end():].rstrip("“”\"'»’")
             a0, inner = a0 + said.end(), rest
-        if not inner.split() or len(inner) > 40:
+        words = inner.split()
+        if not words or len(inner) > 40:
             continue
-        first = inner.split()[0]
-        named = len(inner.split()) >= 2 and any(finder.legal_form(w, None) not in (None, "generic")
-                                                for w in inner.split())
-        if not named and (not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS):
-            continue
+        first = words[0]
+        named = len(words) >= 2 and any(finder.legal_form(w, None) not in (None, "generic") for w in words)
         long_end = start + m.start()
         while long_end > start and text[long_end - 1].isspace():
             long_end -= 1
-        long_start = None if named else _long_form_start(finder, first, long_end, start)
+        if named:
+            named_too.append((inner, long_end, long_end, a0, a0 + len(inner)))  # another name of what stands before
+        if not ACRONYM.fullmatch(first) or first in NOT_ORG_ACRONYMS:
+            continue
+        long_start = _long_form_start(finder, first, long_end, start)
         if long_start is None:
-            if len(inner.split()) == 1 and not said:  # "(v nadaljevanju: UOIM)" names what stands before
+            if len(words) == 1 and not said:  # "(v nadaljevanju: UOIM)" names what stands before
                 continue
             long_start = long_end  # "(IOM Francja)": another name of what stands before
-        out.append((inner, long_start, long_end, a0, a0 + len(inner)))
-    return out
+        plain.append((inner, long_start, long_end, a0, a0 + len(inner)))
+        if not named:
+            named_too.append(plain[-1])
+    return plain, named_too
 
 
 # "(ACR)", "(hereinafter: ACR)", "(Long Name)" and " – ACR": two searches, each skipping to its first

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.findings import Findings
@@ -167,7 +168,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}
-    for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
+    for acr, ls, le, a0, a1 in acronyms.defined_in(found)[1]:
         if any(f.start <= ls < f.end or f.start < le <= f.end for f in found.funds):
             continue  # a programme's acronym: "(FAMI)"
         if any(x < a1 and a0 < y for x, y in exclude):
@@ -340,7 +341,9 @@ def _drop_elision(o: OrgMention) -> OrgMention:
     return o
 
 
+@lru_cache(maxsize=20_000)
 def _internal_organ(name: str, lang: str | None) -> bool:
+    """A board or assembly of an organisation (asked of every mention; names recur across documents)."""
     from integraph.textutil import lemmatise
 
     low = " ".join(name.lower().split())

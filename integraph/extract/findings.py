@@ -69,6 +69,18 @@ class Findings:
     def fund_ends(self) -> list[int]:
         return sorted(f.end for f in self.funds)
 
+    @cached_property
+    def lowered(self) -> str:
+        return self.doc.text.lower()
+
+    def cues_in_text(self, cues: list[str]) -> list[str]:
+        """Those of the lower-case `cues` (in their order) that a lower-cased stretch of the text may
+        hold: rules that look for many cues in every sentence look only for these.  Lower-casing maps
+        each character alone except the Greek sigma, whose final form depends on the next
+        character, so a cue with a sigma is always kept."""
+        low = self.lowered
+        return [c for c in cues if c in low or "σ" in c or "ς" in c]
+
     def sentence_at(self, offset: int) -> Sentence:
         k = bisect_right(self.sentence_starts, offset) - 1  # sentences are in text order and do not overlap
         if k >= 0 and offset < self.sentences[k].end:

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from integraph.extract import acronyms
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS
 from integraph.extract.findings import Findings
-from integraph.extract.labels import _is_project_word, _label_lines, _normalised_labels
+from integraph.extract.labels import (_is_project_word, _label_lines, _normalised_labels, finditer_in_lines,
+                                      project_word_lines, project_words)
 from integraph.extract.literals import occurrences, occurs
-from integraph.extract.orgs import OrgFinder
 from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragraphs
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
@@ -52,10 +52,8 @@ class Frame:
     rows: list[tuple[Row, str | None]] = field(default_factory=list)  # its rows in tables of projects
 
 def find_frames(found: Findings) -> "Frames":
-    from integraph.gazetteer import cues
-
     text = found.doc.text
-    pwords = cues.cues("project_words", found.lang)
+    pwords = project_words(found.lang)
     frames: dict[str, Frame] = {}
 
     def add(title_span: tuple[int, int], doc_level: bool = False) -> Frame | None:
@@ -108,10 +106,9 @@ def find_frames(found: Findings) -> "Frames":
             add((a, b))
 
     # "Long Name (ACR)" that the text calls a project
-    finder = OrgFinder(text, found.lang, lambda w, l: None, [])
     headings = {sec.start for sec in found.doc.sections}
     called_acronyms: dict[str, bool] = {}
-    for acr, ls, le, a0, a1 in acronyms.defined(finder, 0, len(text)):
+    for acr, ls, le, a0, a1 in acronyms.defined_in(found)[0]:  # a bracket of words is no project's acronym
         if any(x <= ls < y for x, y in fund_spans):
             continue
         if acr not in called_acronyms:
@@ -169,7 +166,7 @@ def find_frames(found: Findings) -> "Frames":
         f = add((start, end))
         if f:
             weak.add(f.key)
-    for m in UNQUOTED.finditer(text):
+    for m in finditer_in_lines(UNQUOTED, text, project_word_lines(found, pwords)):  # only a project word's lines
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
                 or normalise(m.group(1)) in roles:
             continue  # "projektijuht Kadri Tamm": a role before a person's name

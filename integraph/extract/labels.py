@@ -7,6 +7,7 @@ and it keeps its per-language caches in one place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from integraph.extract.findings import Findings
@@ -16,10 +17,29 @@ from integraph.textutil import normalise
 LABEL_LINE = re.compile(r"^[ \t]*([^\n:|]{2,60}?)[ \t]*(?::|[ \t]\|)[ \t]*(\S[^\n]*)$", re.M)
 
 
+@lru_cache(maxsize=64)
+def project_words(lang: str | None) -> list[str]:
+    """The project words of `lang` (cues "project_words"), one list per language: callers read it, never
+    change it, and `_is_project_word` recognises it by identity."""
+    from integraph.gazetteer import cues
+
+    return cues.cues("project_words", lang)
+
+
 def _is_project_word(word: str, project_words: list[str]) -> bool:
     """A project word or an inflection of it ('projektu', 'проектът'), not a compound that starts
     with one ('projectcoördinator', 'Projektleiterin' name a person)."""
-    return _project_word_re(tuple(project_words)).fullmatch(word) is not None
+    global _last_project_words
+    asked, fullmatch = _last_project_words
+    if asked is not project_words:  # callers ask about many words with one list: keyed by the list itself
+        fullmatch = _project_word_re(tuple(project_words)).fullmatch
+        _last_project_words = (project_words, fullmatch)  # one tuple, replaced whole (safe across threads)
+    return fullmatch(word) is not None
+
+
+# the list `_is_project_word` was last asked with and its pattern's fullmatch; holding the list keeps its
+# identity from being reused by another list
+_last_project_words: tuple[object, object] = (None, None)
 
 
 @lru_cache(maxsize=64)
@@ -29,6 +49,46 @@ def _project_word_re(project_words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = [rf"(?:{'|'.join(map(re.escape, stems))})\w{{0,4}}"] if stems else []
     alternatives += [f"(?:{'|'.join(map(re.escape, exact))})"] if exact else []
     return re.compile("|".join(alternatives) or r"(?!)")
+
+
+def project_word_lines(found: Findings, project_words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the lines that may hold a project word, each with its newline: rules that scan
+    for a project word and the words after it on the same line scan only these.  A project word is
+    a stem or exact word of `_project_word_re`, so its line holds that stem in lower case.  Lower-casing
+    maps each character alone (the text's lower case is as long as the text) but for the Greek sigma,
+    which the search takes in either form; a text whose lower case is longer is one line, whole."""
+    known = found.extra.setdefault("project_word_lines", {})
+    key = tuple(project_words)
+    if key in known:
+        return known[key]  # three title rules and the frames ask
+    text, low = found.doc.text, found.lowered
+    if len(low) != len(text):
+        return [(0, len(text))]
+    lines: list[tuple[int, int]] = []
+    known[key] = lines
+    for m in _project_stem_re(tuple(project_words)).finditer(low):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        lines.append((start, len(text) if end < 0 else end + 1))
+    return lines
+
+
+@lru_cache(maxsize=64)
+def _project_stem_re(project_words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any stem or exact word of `_project_word_re`, a sigma matching either of its lower-case forms."""
+    words = {p.lower().rstrip(".") for p in project_words if len(p) >= 3} | {p.lower() for p in project_words}
+    words.discard("")
+    alternatives = [re.sub("[σς]", "[σς]", re.escape(w)) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(alternatives) or r"(?!)")
+
+
+def finditer_in_lines(pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds within `lines`, for a pattern whose matches never hold a
+    newline (so each line's matches do not depend on the lines before it)."""
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 def _is_field_label(found: Findings, words: str) -> bool:

@@ -66,7 +66,9 @@ FOREIGN_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", 
 # 'and' where the same word is a preposition elsewhere (Slovene 'in'): joins names in that language only.
 LANG_CONJUNCTIONS = {"sl": {"in"}, "mt": {"u"}}
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
-_WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)
+# the words WORD finds, written with possessive repeats (a word is a run of word characters joined by
+# apostrophes, dots and hyphens, up to its last word character) so that `re` keeps no backtracking state
+_WORD_SPLIT = re.compile(r"(\w++(?:['’.-]++\w++)*+)")
 ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
 

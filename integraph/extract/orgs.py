@@ -28,6 +28,9 @@ from integraph.spans import Spans
 from integraph.textutil import normalise
 
 _KIND_CACHE: dict[int, dict[tuple[str, str | None], str | None]] = {}
+# (legal-form lookup, language) → (words that may head a name, words that may not): what `headed` asks
+# of every word of a document, kept across documents as _KIND_CACHE is
+_HEAD_CACHE: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
 
 
 @dataclass(slots=True)
@@ -68,6 +71,20 @@ class OrgFinder(NameExtent):
             self._kinds[key] = kind
         return self._kinds[key]
 
+    def _head_indices(self, words: list[tuple[int, int, str]], compound_lang: bool) -> list[int]:
+        """Indices of the words that may head a name: a legal-form or institution word, or (in a
+        language of compound names) a capitalised word ending in an institution word."""
+        lang = self.lang
+        heads, others = _HEAD_CACHE.setdefault((id(self._legal_form), lang), (set(), set()))
+        distinct = {w for _, _, w in words}
+        for w in distinct - heads - others:  # set algebra: only words never met before are asked
+            if self.legal_form(w, lang) is not None or (compound_lang and w[:1].isupper() and compound_kind(w, lang)):
+                heads.add(w)
+            else:
+                others.add(w)
+        heads = distinct & heads
+        return [i for i, (_, _, w) in enumerate(words) if w in heads]
+
     def _form_phrase(self, first: str, second: str) -> bool:
         from integraph.gazetteer.orgs import is_form_phrase
 
@@ -82,13 +99,19 @@ class OrgFinder(NameExtent):
         words = _words(text, start, end)
         out: list[OrgMention] = []
         compound_lang = self.lang in COMPOUND_HEADS
+        # most words are neither a legal-form word nor a compound's head: the loop visits only the
+        # words that are (each distinct word asked once), jumping over the rest
+        heads = self._head_indices(words, compound_lang)
+        n_heads, h = len(heads), 0
         i = 0
         while i < len(words):
+            while h < n_heads and heads[h] < i:
+                h += 1
+            if h == n_heads:
+                break
+            i = heads[h]
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
-            if kind is None and not (compound_lang and w[:1].isupper()):
-                i += 1  # most words: neither a legal-form word nor a compound's head
-                continue
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)

@@ -8,13 +8,13 @@ name are a job of their own, shared by labelled fields and table cells (field_sl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mention, Mentions
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, Frame
 from integraph.extract.labels import _normalised_labels
-from integraph.extract.literals import occurs
 from integraph.extract.scopes import NUMBERING, owner, paragraphs
 from integraph.textutil import normalise
 
@@ -142,9 +142,12 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
     from integraph.gazetteer import cues
 
     text = found.doc.text
-    coop = sorted({c.lower() for c in cues.cues("cooperation", found.lang)}, key=len, reverse=True)
-    agents = [a.lower() for a in cue_words("agent", found.lang)]
-    pwords = [p.lower() for p in cues.cues("project_words", found.lang)]
+    # only the cues the document holds at all are looked for in each sentence
+    coop = found.cues_in_text(_cooperation_cues(found.lang))
+    agents = found.cues_in_text([a.lower() for a in cue_words("agent", found.lang)])
+    pwords = found.cues_in_text([p for p in (p.lower() for p in cues.cues("project_words", found.lang)) if len(p) > 2])
+    # a project word anywhere in a sentence, not right after a word character: one search for all of them
+    speaks_of_project = _left_bounded(tuple(pwords)).search
     for s in found.sentences:
         f = owner(frames, s.start)
         if f is None:
@@ -152,7 +155,7 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         sent = text[s.start:s.end]
         low = sent.lower()
         own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
-        if not own and not any(occurs(low, p, left_only=True) for p in pwords if len(p) > 2):
+        if not own and speaks_of_project(low) is None:
             continue
         cut, cue = None, ""
         for c in coop:
@@ -190,6 +193,21 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
                 em.fact(f.entity, "Project", "lead", o.entity, s.start, s.end, EXTRACTOR, 0.75)
             elif anchor is not None and o.end <= anchor and (cut is None or rel < cut) and o is orgs[0]:
                 em.fact(f.entity, "Project", "lead", o.entity, s.start, s.end, EXTRACTOR, 0.7)
+
+
+@lru_cache(maxsize=64)
+def _cooperation_cues(lang: str | None) -> list[str]:
+    """The cooperation cues of `lang`, lower-case, longest first."""
+    from integraph.gazetteer import cues
+
+    return sorted({c.lower() for c in cues.cues("cooperation", lang)}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _left_bounded(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` where no word character stands before it (what `occurs(…, left_only=True)` tests
+    of each; `\\w` is the same test)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})" if words else r"(?!)")
 
 
 def _in_cue_list(text: str, a: int, b: int, orgs: list[Mention]) -> bool:

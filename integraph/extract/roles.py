@@ -61,8 +61,9 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
 
     text = found.doc.text
     labels = cues.field_labels(found.lang)
-    lead_words = sorted({w.lower() for w in labels.get("lead", [])}, key=len, reverse=True)
-    role_words = sorted({w.lower() for w in labels.get("person_role", [])}, key=len, reverse=True)
+    # only the cues the document holds at all are looked for in each sentence
+    lead_words = found.cues_in_text(sorted({w.lower() for w in labels.get("lead", [])}, key=len, reverse=True))
+    role_words = found.cues_in_text(sorted({w.lower() for w in labels.get("person_role", [])}, key=len, reverse=True))
     places = [(m.start, m.end) for m in mentions.items if m.schema == "Place"]
     org_names = {normalise(m.text) for m in mentions.items if m.schema == "Organisation"}
     for s in found.sentences:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from integraph.extract.findings import Findings
@@ -121,6 +121,9 @@ def _paragraphs_of_leads(found: Findings, frames: list[Frame], paras: list[tuple
 def owner(frames: list[Frame], offset: int) -> Frame | None:
     """The frame whose smallest range holds `offset` (the first such frame on ties)."""
     index = frames.index if isinstance(frames, Frames) and frames.index else _ScopeIndex.of(frames)
+    known = index.owners.get(offset, index)  # the index itself stands for "not asked yet"
+    if known is not index:
+        return known  # slots ask again for the same offsets (each sentence start, by several rules)
     best, size = None, None
     for a, b, order, f in index.long:  # few: sections and whole documents
         if a <= offset < b and (size is None or (b - a, order) < size):
@@ -132,6 +135,7 @@ def owner(frames: list[Frame], offset: int) -> Frame | None:
         if offset < b and (size is None or (b - a, order) < size):
             best, size = f, (b - a, order)
         i -= 1
+    index.owners[offset] = best
     return best
 
 
@@ -145,6 +149,7 @@ class _ScopeIndex:
     short: list[tuple[int, int, int, Frame]]  # (start, end, frame order, frame) by start
     starts: list[int]
     long: list[tuple[int, int, int, Frame]]
+    owners: dict[int, Frame | None] = field(default_factory=dict)  # `owner`'s answers, by offset
 
     @classmethod
     def of(cls, frames: list[Frame]) -> "_ScopeIndex":

@@ -9,9 +9,11 @@ finder is a self-contained rule over the text and the findings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from integraph.extract.findings import Findings
-from integraph.extract.labels import LABEL_LINE, _is_field_label, _is_project_word
+from integraph.extract.labels import (LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
+                                      project_word_lines, project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
 from integraph.spans import Spans
@@ -59,7 +61,7 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
     text = found.doc.text
     out = []
     times: dict[str, int] = {}  # how often a run occurs, counted once per run
-    for m in LOWER_RUN.finditer(text):
+    for m in finditer_in_lines(LOWER_RUN, text, project_word_lines(found, pwords)):  # only a project word's lines
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in taken) \
                 or normalise(m.group(1)) in roles:
             continue
@@ -126,7 +128,7 @@ def _subtitled_names_after_project_words(found: Findings, pwords: list[str],
     text = found.doc.text
     blocked = Spans(taken)
     out = []
-    for m in SUBTITLED.finditer(text):
+    for m in finditer_in_lines(SUBTITLED, text, project_word_lines(found, pwords)):  # only a project word's lines
         if not _is_project_word(m.group(1).lower(), pwords) or blocked.overlaps(m.start(2), m.end(2)):
             continue
         out.append((m.start(2), m.end(2)))
@@ -221,9 +223,8 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     label_starts = {m.start(): g for g, m in labels}
     heading_starts = {sec.start for sec in found.doc.sections}
     dated = found.of_kind("date")
-    from integraph.gazetteer import cues
-
-    pwords = cues.cues("project_words", found.lang)
+    pwords = project_words(found.lang)
+    label_offsets = sorted(label_starts)
     out = []
     block_end = 0  # the lines between a title found and its first field belong to that title's block
     for i, (a, b) in enumerate(paras):
@@ -245,7 +246,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
         gaps = 0
         first_field = a
         for x, y in paras[i + 1:i + 16]:
-            found_here = {label_starts[k] for k in label_starts if x <= k < y}
+            found_here = {label_starts[k] for k in label_offsets[bisect_left(label_offsets, x):bisect_left(label_offsets, y)]}
             if found_here and not groups:
                 first_field = x
             if not found_here:
@@ -277,12 +278,12 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
 def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: bool = False) -> bool:
     """Not a generic heading ('Project details', 'Scheda del progetto'), a fund, a date line,
     a grant number or an organisation's name."""
-    from integraph.gazetteer import cues, orgs
+    from integraph.gazetteer import orgs
 
     words = re.findall(r"\w+", line.lower())
     if not words or len(words) > 25:
         return False
-    pwords = cues.cues("project_words", found.lang)
+    pwords = project_words(found.lang)
     if any(_is_project_word(w, pwords) for w in words) and not re.search(r"[„“\"«]", line):
         return False
     if len(words) <= 2 and _is_field_label(found, " ".join(words)):
