@@ -103,9 +103,14 @@ def join_lines(lines: list[str], width: int, vocab: set[str]) -> list[tuple[str,
     return out
 
 
+# "10.45–11.30 Lunch", "9:00 – 9:30 Registration": a programme's time slot opens a line of its own
+TIME_SLOT = re.compile(r"^\d{1,2}[.:]\d{2}\s?[-–—]\s?\d{1,2}[.:]\d{2}\s+\S")
+
+
 def continues(prev: str, nxt: str, width: int) -> bool:
     """Whether line `nxt` continues the paragraph whose last physical line is `prev`."""
-    if NUMBERED.match(nxt) or URL_ONLY.match(nxt) or URL_ONLY.match(prev) or KEY_VALUE.match(nxt):
+    if NUMBERED.match(nxt) or URL_ONLY.match(nxt) or URL_ONLY.match(prev) or KEY_VALUE.match(nxt) \
+            or TIME_SLOT.match(nxt):
         return False
     last = prev.rstrip()
     if last.endswith(":"):

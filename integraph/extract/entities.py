@@ -19,6 +19,7 @@ from integraph.extract.literals import occurrences
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS, match_initials
 from integraph.extract.org_name_words import head_kind
 from integraph.extract.orgs import OrgFinder, OrgMention, name_key
+from integraph.extract.org_extent import _role_words
 from integraph.spans import DisjointSpans, Spans
 
 EXTRACTOR = "integraph.entities.v1"
@@ -209,7 +210,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
                       and not any(o.name.lower().startswith(w) for w in pwords)]
     alone: dict[str, bool] = {}  # a name form met again is not searched for again
-    found_mentions = [_extend_to_stated_name(text, o, alone) for o in found_mentions]
+    roles = _role_words(lang)
+    found_mentions = [_extend_to_stated_name(text, o, alone, roles) for o in found_mentions]
     fuller = _fuller_forms([o.name for o in found_mentions if not o.key])
     headed_names = {o.name for o in found_mentions if o.rule == "headed"}
     for o in found_mentions:
@@ -310,7 +312,7 @@ LOWER_WORDS = re.compile(r"(?:[ \t]+[^\W\d_]{2,})")
 STANDS_ALONE = re.compile(r"[ \t]*(?:$|\n|\||[,;(]|\s[–-]\s)")
 
 
-def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool]) -> OrgMention:
+def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool], roles: frozenset[str] = frozenset()) -> OrgMention:
     """'Nadácia Otvorený svet', 'Udruga Novi susjedi', 'Spolek Společný prostor': names may end in
     lower-case words, which the capitalised run leaves out.  Where the longer form stands alone
     somewhere in the document (a table cell, a label's value, a line of its own, before a comma),
@@ -319,8 +321,9 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool]) -> 
         return o
     words = []
     for m in LOWER_WORDS.finditer(text, o.end):
-        if m.start() != (words[-1].end() if words else o.end) or len(words) == 2 or not m.group().strip().islower():
-            break
+        if m.start() != (words[-1].end() if words else o.end) or len(words) == 2 or not m.group().strip().islower() \
+                or m.group().strip() in roles:
+            break  # "… Koduõu juhataja": a person's role after the name, not a word of it
         words.append(m)
     for w in reversed(words):
         longer = text[o.start:w.end()]

@@ -7,6 +7,7 @@ Separate from the finder (orgs.py) because it is the longest and most rule-dense
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 
 from integraph.extract.org_name_words import (ARTICLE_WORDS, ARTICLES, CONNECTORS, FOREIGN_CONNECTORS, SLAVIC,
@@ -39,6 +40,15 @@ def _closing_form(text: str, end: int) -> tuple[int, str] | None:
         if kind:
             return stop, kind
     return None
+
+
+@lru_cache(maxsize=64)
+def _role_words(lang: str | None) -> frozenset[str]:
+    """One-word roles of people in `lang` ('juhataja', 'koordinátor', 'director'), from the field labels."""
+    from integraph.gazetteer import cues
+
+    labels = cues.field_labels(lang)
+    return frozenset(w.lower() for g in ("person_role", "person") for w in labels.get(g, ()) if " " not in w)
 
 
 # Two capitalised words closing a line or clause after a dash: a person ("– Olena Kovalenko")
@@ -269,8 +279,8 @@ class NameExtent:
             return last
         from integraph.textutil import lemma
 
-        if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4:
-            return last
+        if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4 or w in _role_words(self.lang):
+            return last  # "… Koduõu juhataja": the speaker's role after the name is no part of it
         pa, pb, pw = words[last]
         # only after a capitalised adjective or preposition of the name ("Společný prostor", "Bez hranic"),
         # not after a town or a noun, where a verb follows ("Rada Miasta Gdańska uchwala")

@@ -101,3 +101,14 @@ def test_a_short_unpunctuated_line_after_a_sentence_end_is_a_heading_even_after_
             "der Suche nach Arbeit begleitet und mit Betrieben der Region zusammenarbeitet, wo es geht.\n")
     blocks = text_to_blocks(text)
     assert ("heading", "Laufende Projekte") in [(b.kind, b.text) for b in blocks]
+
+
+def test_each_time_slot_of_a_programme_is_a_line_of_its_own():
+    text = ("Seminari programm on järgmine ja kõik ettekanded toimuvad konverentsisaalis kolmandal korrusel\n"
+            "10.00–10.30 Kogunemine ja kohv ning registreerimine, mille järel algab esimene ettekanne\n"
+            "10.30–11.15 Avasõnad ja ülevaade projekti tulemustest – Liis Saar, ühingu juhataja ja\n"
+            "projekti eestvedaja, kes on projektiga tegelenud juba selle algusest peale\n"
+            "11.15–12.00 Paneel: tööandjate kogemused ja soovitused omavalitsustele ning ühendustele\n")
+    blocks = [b.text for b in text_to_blocks(text)]
+    assert [b[:11] for b in blocks if b[:2].isdigit()] == ["10.00–10.30", "10.30–11.15", "11.15–12.00"]
+    assert any(b.endswith("juba selle algusest peale") for b in blocks)  # a slot's wrapped line stays in it

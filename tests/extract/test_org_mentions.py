@@ -178,3 +178,15 @@ def test_words_of_a_long_stretch_are_the_patterns_matches(text: str, cut_start: 
 
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     assert _words(text, start, end) == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def test_a_speakers_role_after_a_name_standing_at_a_line_end_is_no_word_of_it():
+    from integraph.convert import to_document
+    from integraph.extract import extract
+
+    text = ("Seminari kava\n\n10.30 Avasõnad – Liis Saar, MTÜ Kohanemiskeskus Koduõu juhataja\n\n"
+            "11.00 Ettekanne – Kadri Tamm, MTÜ Kohanemiskeskus Koduõu projektijuht\n")
+    doc = to_document(text.encode(), "kava.txt")
+    doc.language = "et"
+    names = {s.value for s in extract(doc) if s.prop == "name"}
+    assert "MTÜ Kohanemiskeskus Koduõu" in names and not any(n.endswith(("juhataja", "projektijuht")) for n in names)
