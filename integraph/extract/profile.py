@@ -8,7 +8,7 @@ from functools import lru_cache
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
 from integraph.extract.findings import Findings, cue_words
-from integraph.spans import starting_in
+from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.profile.v1"
@@ -180,7 +180,9 @@ def _founded(found: Findings, em: Emitter, mentions: Mentions, s, at: int, orgs:
                 em.fact(eid, "Organisation", "name", former.text, former.start, former.end, EXTRACTOR, 0.7)
             break
     # "Créée en 2001 à Lyon", "founded in 2009 in Plovdiv": where it was founded is its seat
-    seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of), None)
+    quoted = Spans(found.quotes)  # "… implemented the project „Prima casă în Banat”": a title's place is no seat
+    seat = next((p for p in mentions.within(at, s.end, "Place") if p.entity in country_of
+                 and not quoted.overlaps(p.start, p.end)), None)
     if seat is not None:
         em.fact(eid, "Organisation", "country", country_of[seat.entity], at, seat.end, EXTRACTOR, 0.7)
     # "… founded in 2007 as a foundation": the legal form after the cue

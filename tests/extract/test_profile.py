@@ -106,3 +106,10 @@ def test_a_department_count_is_not_the_organisations_headcount():
     text = ("The Harbour Welcome Association employs 14 people.\n\n"
             "Legal counselling – 3 employees (head: Ann Byrne).\n\nThe Harbour Welcome Association has 6 employees in its integration team.")
     assert _facts(text, "en", "staff") == {"Harbour Welcome Association": {"14"}}
+
+
+def test_a_place_in_a_quoted_project_title_is_not_where_the_organisation_was_founded():
+    text = ("Asociația Punți Vestice a fost înființată în anul 2013 și a implementat proiectul „Prima casă în Helsinki”, "
+            "în parteneriat cu Municipiul Arad.")
+    countries = _facts(text, "ro", "country")
+    assert countries and all(c == {"RO"} for c in countries.values())
