@@ -195,6 +195,30 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
                 em.fact(f.entity, "Project", "lead", o.entity, s.start, s.end, EXTRACTOR, 0.7)
 
 
+def _title_of_organisation(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) -> None:
+    """'„Заедно в София“ на Фондация „Отворена врата“', 'the project "Harbour Voices" of the Cork Welcome
+    Association': a title joined by 'of' (data/lexicon/cues.json "owner_of") to an organisation's name
+    right after it names the organisation whose project it is, its lead, where no other is stated."""
+    from integraph.gazetteer import cues
+
+    joiners = sorted({w.lower() for w in cues.cues("owner_of", found.lang)}, key=len, reverse=True)
+    if not joiners:
+        return
+    text = found.doc.text
+    led = {s.entity for s in em.statements if s.prop == "lead"}
+    org_at = {m.start: m for m in mentions.items if m.schema == "Organisation"}
+    joined = re.compile(rf"[“”\"»’']?[ \t]+(?:{'|'.join(map(re.escape, joiners))})(?:[ \t]+|(?<=['’-]))", re.I)
+    for f in frames:
+        if f.entity in led:
+            continue
+        for a, b in f.mentions:
+            m = joined.match(text, b)
+            o = org_at.get(m.end()) if m else None
+            if o is not None:
+                em.fact(f.entity, "Project", "lead", o.entity, a, o.end, EXTRACTOR, 0.7)
+                break
+
+
 @lru_cache(maxsize=64)
 def _cooperation_cues(lang: str | None) -> list[str]:
     """The cooperation cues of `lang`, lower-case, longest first."""

@@ -15,7 +15,7 @@ from integraph.extract.field_slots import _labelled, _one_fund_above_all, _table
 from integraph.extract.findings import Findings, cue_words
 from integraph.extract.frames import EXTRACTOR, Frame
 from integraph.extract.labels import LABEL_LINE, _normalised_labels
-from integraph.extract.partners import _partner_sections, _roles
+from integraph.extract.partners import _partner_sections, _roles, _title_of_organisation
 from integraph.extract.roles import _prose_roles
 from integraph.extract.scopes import owner
 from integraph.extract.status import _status
@@ -94,6 +94,7 @@ def fill(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions) 
     _table_rows(found, frames, em, mentions)
     _roles(found, frames, em, mentions)
     _prose_roles(found, frames, em, mentions)
+    _title_of_organisation(found, frames, em, mentions)
     _report_owner(found, frames, em, mentions)
     _one_fund_above_all(found, frames, em)
     _outputs(found, frames, em)

@@ -155,3 +155,11 @@ def test_a_page_of_the_sites_publisher_gives_its_whole_name_and_its_projects_lea
     assert "Udruga Novi most" in names.values() and "Udruga Novi" not in names.values()
     project = next(s.entity for s in sts if s.prop == "title" and s.value == "Jezik za sve")
     assert [names[s.value] for s in sts if s.entity == project and s.prop == "lead"] == ["Udruga Novi most"]
+
+
+def test_a_title_joined_by_of_to_an_organisation_names_its_lead():
+    assert _facts(RELEASE_EN, "en", "lead") == {"Harbour Voices": {"Cork Welcome Association"},
+                                                "Library Bridges": {"Galway Readers Association"}}
+    bg = ("Подписани са два договора.\n\nПроектът „Заедно във Видин“ на Сдружение „Дунавски мост“ ще се изпълнява от 1 март 2026 г. "
+          "до 28 февруари 2028 г.")
+    assert _facts(bg, "bg", "lead") == {"Заедно във Видин": {"Сдружение „Дунавски мост“"}}
