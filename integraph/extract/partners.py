@@ -207,7 +207,7 @@ def _title_of_organisation(found: Findings, frames: list[Frame], em: Emitter, me
     text = found.doc.text
     led = {s.entity for s in em.statements if s.prop == "lead"}
     org_at = {m.start: m for m in mentions.items if m.schema == "Organisation"}
-    joined = re.compile(rf"[“”\"»’']?[ \t]+(?:{'|'.join(map(re.escape, joiners))})(?:[ \t]+|(?<=['’-]))", re.I)
+    joined = re.compile(rf"[“”\"»’']?,?[ \t]+(?:{'|'.join(map(re.escape, joiners))})(?:[ \t]+|(?<=['’-]))", re.I)
     for f in frames:
         if f.entity in led:
             continue

@@ -163,3 +163,5 @@ def test_a_title_joined_by_of_to_an_organisation_names_its_lead():
     bg = ("Подписани са два договора.\n\nПроектът „Заедно във Видин“ на Сдружение „Дунавски мост“ ще се изпълнява от 1 март 2026 г. "
           "до 28 февруари 2028 г.")
     assert _facts(bg, "bg", "lead") == {"Заедно във Видин": {"Сдружение „Дунавски мост“"}}
+    fi = "Olemme mukana uudessa hankkeessa „Töihin yhdessä“, jota koordinoi Oulun ammattikorkeakoulu. Hanke alkaa 2026."
+    assert _facts(fi, "fi", "lead") == {"Töihin yhdessä": {"Oulun ammattikorkeakoulu"}}  # after a comma too
