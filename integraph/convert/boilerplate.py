@@ -17,6 +17,8 @@ Rules, from safest to boldest:
 2. Head and tail: a short block with a strong cue (donate, bank, sign-up);
    in the tail, weak cues (registry number, volunteers, social networks) too.
 3. A lead-in that ends with ":" right before a dropped block goes with it.
+4. Of a dropped block of several lines, a short dated line without a cue stays ("Updated: 15 April
+   2025" under a contact line): the date a document speaks from.
 
 It is conservative by design: long blocks are never dropped, and a block
 without evidence stays even in the tail ("Coordinator: …").
@@ -40,6 +42,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "data" / "boilerplate.json"
 LOGO = re.compile(r"^(?:logo|logotyp|logotipo|лого)[\w-]*(?:[-_ ][\w-]+)?$", re.I)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b")
 DIGIT_LINE = re.compile(r"^[\d\s/-]+$")
+DATED = re.compile(r"^.{0,60}(?<!\d)(?:19|20)\d\d(?!\d).{0,20}$")  # a short line with a year: a date stamp
 COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)\s|copyright\b)", re.I)
 
 
@@ -112,4 +115,14 @@ def remove_boilerplate(blocks: list[Block]) -> list[Block]:
         text = blocks[i].text.rstrip()
         if not drop[i] and drop[i + 1] and text.endswith(":") and len(text) <= 120 and (i > last or i < first):
             drop[i] = True
-    return [b for b, d in zip(blocks, drop) if not d]
+    out = []
+    for b, d, strong in zip(blocks, drop, strength):
+        if not d:
+            out.append(b)
+        elif "\n" in b.text and not is_furniture(b.text):
+            # a footer's lines judged one by one: "Kontakt: …, info@…" goes, "Aktualizované: 15. 4. 2025" stays
+            kept = [line for line in b.text.split("\n") if cue_strength(line) == 0 and not is_furniture(line)
+                    and DATED.search(line)]
+            if kept:
+                out.append(Block(b.kind, "\n".join(kept), b.level))
+    return out

@@ -46,3 +46,13 @@ def test_cue_strength_levels():
     assert cue_strength("Follow us on Facebook") == 1
     assert cue_strength("The course starts in May.") == 0
     assert is_furniture("Share") and not is_furniture("Shared housing for refugees in Lyon")
+
+
+def test_a_dated_line_of_a_dropped_footer_block_stays():
+    body = Block("paragraph", "Spolok pomáha cudzincom v Trnave s poradenstvom, kurzami jazyka a stretnutiami "
+                              "s miestnou komunitou už od roku 2016, odkedy pôsobí v meste.")
+    footer = Block("paragraph", "Kontakt: Mgr. Jana Nová, info@spolok.sk\nAktualizované: 15. 4. 2025")
+    kept = remove_boilerplate([body, footer])
+    assert [b.text for b in kept] == [body.text, "Aktualizované: 15. 4. 2025"]
+    address = Block("paragraph", "Kontakt: info@spolok.sk\nHlavná 7, 917 01 Trnava")
+    assert remove_boilerplate([body, address]) == [body]  # no date: the whole footer goes

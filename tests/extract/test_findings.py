@@ -23,6 +23,9 @@ from integraph.extract.findings import analyse
     # no date at the top: the signed-off dateline at the end
     ("Verksamhetsberättelse\n\nFöreningen drev två projekt under året och planerar ett tredje 2027.\n\n"
      "Malmö den 20 mars 2026\n\nStyrelsen\n", "f.txt", "2026-03-20"),
+    # a council decision: the year in its title, the day of the sitting stated under it
+    ("HOTĂRÂREA nr. 88/2025\n\nConsiliul Local al Municipiului Arad, întrunit în ședința ordinară din data de "
+     "24.04.2025, aprobă participarea la proiect.\n", "g.txt", "2025-04-24"),
 ])
 def test_as_of_comes_from_a_dateline_or_an_updated_cue(text, name, expected):
     doc = to_document(text.encode(), name)
