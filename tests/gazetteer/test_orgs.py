@@ -39,6 +39,7 @@ FORMS = [  # (lang, word or name, kind)
     ("ro", "Asociația Română pentru Promovarea Sănătății", "association"),
     ("sv", "Stiftelsen Expo", "foundation"),
     ("cs", "Strojírny Brno, a. s.", "company"),
+    ("hr", "Hrvatski zavod za zapošljavanje", "public"),
 ]
 
 
