@@ -8,6 +8,7 @@ name are a job of their own, shared by labelled fields and table cells (field_sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from integraph.extract.emit import Emitter
@@ -44,6 +45,14 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int,
             item = " " * lead_in.end() + item[lead_in.end():]  # "the City of Lyon", "la Ville de Lyon"
         at = x + (len(item) - len(item.lstrip()))
         item_s = item.strip().rstrip(".")
+        seat = next((p for p in mentions.within(at, at + len(item_s), "Place") if p.end == at + len(item_s)), None)
+        before_seat = re.search(r"\s+[^\W\d_]{1,4}\s+$", text[at:seat.start]) if seat is not None else None
+        if before_seat and before_seat.group().strip().islower() and before_seat.start() > 0 \
+                and (_kind_word(text[at:at + before_seat.start()], lang)
+                     or _kind_word(text[at:at + before_seat.start()], None)) not in (None, "public"):
+            # "Associação Ponte Aberta iz Porta": the seat is no part of the name ("Câmara Municipal
+            # de Lisboa", a public body, is named by its town)
+            item_s = text[at:at + before_seat.start()]
         if prose and (not item_s[:1].isupper() or not _name_shaped(item_s, lang)):
             break  # the names after "in partnership with" end where the sentence goes on
         if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
@@ -51,7 +60,7 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int,
             continue  # "Verein Brücken e.V., Leipzig, Germany": the seat is not a partner
         eid = em.known("Organisation", normalise(item_s)) or em.entity("Organisation", normalise(item_s))
         em.fact(eid, "Organisation", "name", item_s, at, at + len(item_s), "integraph.field-label.v1", 0.7)
-        kind = _kind_word(item_s, lang)
+        kind = _kind_word(item_s, lang) or _kind_word(item_s, None)  # a partner abroad has its own language's form
         if kind:  # "Alytaus miesto savivaldybe" is a public body, "Fundación Tierra Común" a foundation
             em.fact(eid, "Organisation", "kind", kind, at, at + len(item_s), "integraph.field-label.v1", 0.6)
         mentions.add(Mention(at, at + len(item_s), eid, "Organisation", item_s))
@@ -148,6 +157,8 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
     pwords = found.cues_in_text([p for p in (p.lower() for p in cues.cues("project_words", found.lang)) if len(p) > 2])
     # a project word anywhere in a sentence, not right after a word character: one search for all of them
     speaks_of_project = _left_bounded(tuple(pwords)).search
+    paras = paragraphs(found)
+    para_starts = [a for a, _ in paras]
     for s in found.sentences:
         f = owner(frames, s.start)
         if f is None:
@@ -156,7 +167,12 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
         low = sent.lower()
         own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
         if not own and speaks_of_project(low) is None:
-            continue
+            # "… the project is co-funded by AMIF. We work together with A, B and C.": a sentence of a
+            # paragraph that names the project speaks of it too
+            k = bisect_right(para_starts, s.start) - 1
+            p0, p1 = paras[k] if k >= 0 else (s.start, s.end)
+            if not any(p0 <= a < p1 for a, _ in f.mentions + f.acronym_spans):
+                continue
         cut, cue = None, ""
         for c in coop:
             i = low.find(c)

@@ -165,3 +165,18 @@ def test_a_title_joined_by_of_to_an_organisation_names_its_lead():
     assert _facts(bg, "bg", "lead") == {"Заедно във Видин": {"Сдружение „Дунавски мост“"}}
     fi = "Olemme mukana uudessa hankkeessa „Töihin yhdessä“, jota koordinoi Oulun ammattikorkeakoulu. Hanke alkaa 2026."
     assert _facts(fi, "fi", "lead") == {"Töihin yhdessä": {"Oulun ammattikorkeakoulu"}}  # after a comma too
+
+
+def test_a_cooperation_sentence_in_the_paragraph_of_a_project_names_its_partners():
+    text = ("Over het project\n\nOp 1 juli 2025 start ons nieuwe project Samen Vooruit – werk voor nieuwkomers in "
+            "Utrecht. Het wordt gefinancierd door de gemeente. We werken samen met Hogeschool Utrecht en "
+            "Stichting Taalhuis Utrecht.\n")
+    assert _facts(text, "nl", "partner") == {"Samen Vooruit – werk voor nieuwkomers in Utrecht":
+                                             {"Hogeschool Utrecht", "Stichting Taalhuis Utrecht"}}
+
+
+def test_the_seat_after_a_partner_in_a_cue_list_is_no_part_of_its_name():
+    text = ("Projekt Skupaj naprej – mentorstvo za priseljence, v katerem sodelujemo skupaj z Associação Ponte Nova "
+            "iz Lizbone, še poteka.")
+    partners = _facts(text, "sl", "partner")
+    assert partners and all("Lizbone" not in n for names in partners.values() for n in names)
