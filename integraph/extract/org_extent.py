@@ -42,6 +42,10 @@ def _closing_form(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
+# Prepositions and conjunctions that open the phrase after a name's lower-case tail (beyond CONNECTORS)
+PHRASE_OPENERS = {"iz", "ter", "pri", "od", "ob", "po", "kot", "ki", "from", "with", "aus", "mit", "avec", "con", "com"}
+
+
 @lru_cache(maxsize=64)
 def _role_words(lang: str | None) -> frozenset[str]:
     """One-word roles of people in `lang` ('juhataja', 'koordinátor', 'director'), from the field labels."""
@@ -302,6 +306,8 @@ class NameExtent:
             gap = self.text[words[k - 1][1]:a]
             if "\n" in gap or any(c in gap for c in ",;:()"):
                 break
+            if k > j + 1 and not gap.strip() and (w in CONNECTORS or w in PHRASE_OPENERS):
+                return k - 1  # "… in integracijo migrantov iz Sklada …": a preposition opens the next phrase
             if gap.strip() or not w.islower() or w in CONNECTORS or not self._free(a, b):
                 return None
             k += 1

@@ -31,6 +31,9 @@ CASES = [
     ("sl", "Urad za oskrbo in integracijo migrantov (UOIM) je objavil razpis.",
      ["Urad za oskrbo in integracijo migrantov"]),
     ("sl", "Ministrstvo za delo in sociale je danes objavilo razpis za tri projekte.", ["Ministrstvo za delo"]),
+    # … up to a preposition that opens the next phrase
+    ("sl", "Projekt je financiral Urad za oskrbo in integracijo migrantov iz Sklada za azil.",
+     ["Urad za oskrbo in integracijo migrantov"]),
     # one-word compound names of bodies, with a coordinated first part
     ("da", "Finansiering: Udlændinge- og Integrationsministeriet og Erhvervsstyrelsen.",
      ["Udlændinge- og Integrationsministeriet", "Erhvervsstyrelsen"]),
