@@ -83,7 +83,18 @@ class OrgFinder(NameExtent):
             else:
                 others.add(w)
         heads = distinct & heads
-        return [i for i, (_, _, w) in enumerate(words) if w in heads]
+        found = [i for i, (_, _, w) in enumerate(words) if w in heads]
+        # "Câmara Municipal do Porto": a two-word institution phrase whose words alone name nothing
+        from integraph.gazetteer.orgs import form_phrase_firsts, form_phrase_kind
+
+        firsts = form_phrase_firsts(lang)
+        if firsts:
+            from integraph.gazetteer.tokens import token_key
+
+            found += [i for i in range(len(words) - 1) if words[i][2][:1].isupper() and words[i][2] not in heads
+                      and token_key(words[i][2]) in firsts and form_phrase_kind(words[i][2], words[i + 1][2], lang)]
+            found.sort()
+        return found
 
     def _form_phrase(self, first: str, second: str) -> bool:
         from integraph.gazetteer.orgs import is_form_phrase
@@ -112,6 +123,12 @@ class OrgFinder(NameExtent):
             i = heads[h]
             a, b, w = words[i]
             kind = self.legal_form(w, self.lang)
+            phrase_head = False
+            if kind is None and i + 1 < len(words):
+                from integraph.gazetteer.orgs import form_phrase_kind
+
+                kind = form_phrase_kind(w, words[i + 1][2], self.lang)
+                phrase_head = kind is not None
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
@@ -153,7 +170,7 @@ class OrgFinder(NameExtent):
             # capitalised words before the head: adjectives ("Mazowiecki Urząd …"), and in head-final
             # languages the whole name ("Nyitott Kapu Egyesület", "Józsefvárosi Önkormányzat")
             # an English name in another language's text ("VIA University College") is head-final too
-            english = kind not in ("generic", "suffix") and self.lang not in (None, "en") \
+            english = kind not in ("generic", "suffix") and self.lang not in (None, "en") and not phrase_head \
                 and is_capitalised(w) and not self._legal_form(w, self.lang)
             # English names put a capitalised head last too: "Irish Refugee Council", "Harbour Welcome Association"
             head_final = self.lang in HEAD_FINAL or kind == "suffix" or english or (
@@ -182,10 +199,13 @@ class OrgFinder(NameExtent):
                     break  # one adjective before a lower-case head; a Baltic genitive name up to three words
                     # ("Vytauto Didžiojo universitetas")
             head_end = i
-            if i + 1 < len(words) and words[i + 1][2].islower() and text[b:words[i + 1][0]] == " " \
+            if i + 1 < len(words) and (words[i + 1][2].islower() or phrase_head) and text[b:words[i + 1][0]] == " " \
                     and self._form_phrase(w, words[i + 1][2]):
                 head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
             last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
+            if phrase_head and last <= head_end and first == i:
+                i += 1  # "Non-governmental organisation", "Câmara Municipal" alone: a kind of body, not a name
+                continue
             if last == i and not self._quoted_after(b) and first == i and not compound:
                 last = self._genitive(words, i, kind)
                 if last == i:

@@ -93,7 +93,13 @@ def lookup(name: str, country_hint: str | None = None) -> list[dict[str, Any]]:
     return _rank(list(_lookup_folded(quick_fold(name))), country_hint)
 
 
-def _rank(hits: list[dict[str, Any]], country_hint: str | None) -> list[dict[str, Any]]:
+def _rank(hits: list[dict[str, Any]], country_hint: str | None, written: str | None = None) -> list[dict[str, Any]]:
+    if written and len(hits) > 1:
+        # "Porto" is Porto's own name and only another language's name of Bordeaux: a town called so
+        # itself goes first, when it is not much smaller (a village "Krakau" does not beat Kraków)
+        top = _population(hits)
+        own = quick_fold(written)
+        hits = sorted(hits, key=lambda h: not (quick_fold(h["name"]) == own and 2 * (h.get("population") or 0) >= top))
     if country_hint:
         hint = country_hint.upper()
         hits = sorted(hits, key=lambda h: h["country"] != hint)  # stable: population order kept
@@ -318,7 +324,7 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
             continue
         for c in group:
             i, j, hits, _ = cands[c]
-            best = _rank(hits, country_hint)[0]
+            best = _rank(hits, country_hint, text[toks[i].start:toks[j - 1].end])[0]
             floor = BIG_SINGLE if j - i == 1 else BIG_MULTI
             if not _sentence_initial(text, toks, i) and best["population"] >= floor:
                 accepted.add(c)
@@ -326,9 +332,10 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
     out = []
     for c in sorted(accepted):
         i, j, hits, via = cands[c]
-        best = _rank(hits, country_hint)[0]
+        ranked = _rank(hits, country_hint, text[toks[i].start:toks[j - 1].end])
+        best = ranked[0]
         extra = {**best, "via": via}
         if len(hits) > 1:
-            extra["also"] = [h["id"] for h in hits[1:5]]
+            extra["also"] = [h["id"] for h in ranked[1:5]]
         out.append(Match(KIND, toks[i].start, toks[j - 1].end, best["id"], extra))
     return out

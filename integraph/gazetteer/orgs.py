@@ -160,6 +160,24 @@ def closing_form_kind(name: str) -> str | None:
     return _suffix_kind(name)
 
 
+@lru_cache(maxsize=64)
+def form_phrase_firsts(lang: str | None) -> frozenset[str]:
+    """The folded first words of the two-word institution phrases of `lang` ('câmara' of 'câmara
+    municipal'): the words that may open a name though alone they name nothing."""
+    return frozenset(p[0] for p, _ in _words(lang)[1] if len(p) == 2)
+
+
+def form_phrase_kind(first: str, second: str, lang: str | None) -> str | None:
+    """The kind of the two-word phrase 'first second' of `lang` ('Câmara Municipal' → public), else None."""
+    key = (token_key(first), token_key(second))
+    kinds = load_data("lexicon/org_words.json").get("kind_of_group", {})
+    for p, group in _words(lang)[1]:
+        if p == key:
+            kind = kinds.get(group, group) if group in kinds else group
+            return kind if kind in KINDS else None
+    return None
+
+
 def is_form_phrase(first: str, second: str, lang: str | None) -> bool:
     """Is 'first second' a two-word legal form or institution phrase of `lang` ('cooperativa sociale')?"""
     key = (token_key(first), token_key(second))

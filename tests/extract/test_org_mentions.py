@@ -64,6 +64,9 @@ CASES = [
     ("ro", "Parteneri: Universitatea de Vest din Timișoara.", ["Universitatea de Vest din Timișoara"]),
     ("da", "Partnere: Foreningen Venner uden Grænser Aalborg", ["Foreningen Venner uden Grænser Aalborg"]),
     ("sv", "Föreningen Kompis till Kompis Malmö ordnar kurser.", ["Föreningen Kompis till Kompis Malmö"]),
+    # a two-word institution phrase heads a name though neither word alone would; alone it is no name
+    ("pt", "em parceria com a Câmara Municipal do Porto, continua", ["Câmara Municipal do Porto"]),
+    ("en", "Type of organisation | Non-governmental organisation", []),
     # a Baltic lower-case head takes a person's name in the genitive before it
     ("lt", "Partneris – Mykolo Romerio universitetas", ["Mykolo Romerio universitetas"]),
 ]

@@ -103,3 +103,12 @@ CUED_NOUNS = [  # a preposition before a capitalised noun must not make it a tow
 @pytest.mark.parametrize("lang,text,expected", sorted(CUED_NOUNS))
 def test_cued_common_nouns_are_not_towns(lang, text, expected):
     assert [text[m.start:m.end] for m in cities.find(text, lang)] == expected
+
+
+def test_a_town_called_so_itself_beats_a_bigger_one_that_another_language_calls_so():
+    from integraph.gazetteer import cities
+
+    (porto,) = cities.find("No Porto temos três círculos de mentoria.", "pt")
+    assert (porto.extra["name"], porto.extra["country"]) == ("Porto", "PT")
+    (krakow,) = cities.find("Der Verein arbeitet seit Jahren in Krakau.", "de")
+    assert krakow.extra["name"] == "Kraków"  # an exonym still names the big city, not a village of that name
