@@ -31,6 +31,7 @@ _KIND_CACHE: dict[int, dict[tuple[str, str | None], str | None]] = {}
 # (legal-form lookup, language) → (words that may head a name, words that may not): what `headed` asks
 # of every word of a document, kept across documents as _KIND_CACHE is
 _HEAD_CACHE: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
+_PHRASE_OPENERS: dict[tuple[int, str | None], dict[str, bool]] = {}  # (legal_form, lang) → word → opens a phrase
 
 
 @dataclass(slots=True)
@@ -91,9 +92,13 @@ class OrgFinder(NameExtent):
         if firsts:
             from integraph.gazetteer.tokens import token_key
 
-            found += [i for i in range(len(words) - 1) if words[i][2][:1].isupper() and words[i][2] not in heads
-                      and token_key(words[i][2]) in firsts and form_phrase_kind(words[i][2], words[i + 1][2], lang)]
-            found.sort()
+            openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), {})
+            for w in distinct - openers.keys():  # each distinct word folded once, across documents
+                openers[w] = w[:1].isupper() and w not in heads and token_key(w) in firsts
+            extra = [i for i in range(len(words) - 1) if openers[words[i][2]]
+                     and form_phrase_kind(words[i][2], words[i + 1][2], lang)]
+            if extra:
+                found = sorted(found + extra)
         return found
 
     def _form_phrase(self, first: str, second: str) -> bool:
