@@ -30,7 +30,8 @@ from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragra
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
                                       _names_before_a_project_apposition, _project_group_children,
-                                      _repeated_names_after_project_words, _subtitled_names_after_project_words,
+                                      _names_before_a_copula, _repeated_names_after_project_words,
+                                      _subtitled_names_after_project_words,
                                       _titles_of_field_blocks, _words_before)
 from integraph.model import Section
 from integraph.spans import Spans
@@ -151,6 +152,7 @@ def find_frames(found: Findings) -> "Frames":
     candidates = _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles)
     candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken())
     candidates += _subtitled_names_after_project_words(found, pwords, fund_spans + found.quotes)
+    candidates += _names_before_a_copula(found, pwords, fund_spans + found.quotes + found.taken())
     for start, end in candidates:
         name = normalise(text[start:end])
         if any(a < end and start < b for f in frames.values() for a, b in f.mentions):

@@ -9,6 +9,7 @@ finder is a self-contained rule over the text and the findings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 
 from integraph.extract.findings import Findings
@@ -130,6 +131,37 @@ def _subtitled_names_after_project_words(found: Findings, pwords: list[str],
     out = []
     for m in finditer_in_lines(SUBTITLED, text, project_word_lines(found, pwords)):  # only a project word's lines
         if not _is_project_word(m.group(1).lower(), pwords) or blocked.overlaps(m.start(2), m.end(2)):
+            continue
+        out.append((m.start(2), m.end(2)))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _copula_title(lang: str | None) -> re.Pattern[str] | None:
+    """'AMIF-hankkeemme Kotoutumisen polku on nyt puolivälissä': a project word, a name in sentence case
+    (a capital, then up to three lower-case words) and the language's copula right after it."""
+    from integraph.gazetteer import cues
+
+    copulas = sorted({c.split()[0] for c in cues.cues("copula", lang)}, key=len, reverse=True)
+    if not copulas:
+        return None
+    return re.compile(rf"(?<!\w)(\w{{4,}})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{1,3}}?)"
+                      rf"[ \t]+(?:{'|'.join(map(re.escape, copulas))})(?!\w)")
+
+
+def _names_before_a_copula(found: Findings, pwords: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Titles written in sentence case between a project word and a copula; the words after the
+    capital must all be lower-case (else UNQUOTED's capitalised runs find the name)."""
+    pattern = _copula_title(found.lang)
+    if pattern is None:
+        return []
+    text = found.doc.text
+    blocked = Spans(taken)
+    out = []
+    for m in pattern.finditer(text):
+        words = m.group(2).split()
+        if not _is_project_word(m.group(1).lower(), pwords) or not all(w.islower() for w in words[1:]) \
+                or blocked.overlaps(m.start(2), m.end(2)):
             continue
         out.append((m.start(2), m.end(2)))
     return out

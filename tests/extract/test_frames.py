@@ -381,3 +381,11 @@ def test_a_record_page_title_heads_its_fields_across_a_generic_sub_heading_and_u
 def test_a_sentence_case_title_with_a_dash_subtitle_after_a_project_word():
     _, sts = facts(NEWS_SL, "porocilo.txt")
     assert "Sosedje brez meja – medsebojna pomoč za nove priseljence" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_a_sentence_case_title_between_a_project_word_and_a_copula():
+    _, sts = facts("Uutiskirje 2/2025\n\nAMIF-hankkeemme Arjen polku on nyt puolivälissä. Hanke jatkuu vuoteen 2026.\n",
+                   "uutiskirje.txt")
+    assert "Arjen polku" in {s.value for s in sts if s.prop == "title"}
+    _, sts = facts("Letno poročilo\n\nNaš projekt Dobri sosedje je lani dobil nagrado. Projekt se nadaljuje.\n", "porocilo.txt")
+    assert "Dobri sosedje" in {s.value for s in sts if s.prop == "title"}
