@@ -86,12 +86,12 @@ class OrgFinder(NameExtent):
         heads = distinct & heads
         found = [i for i, (_, _, w) in enumerate(words) if w in heads]
         # "Câmara Municipal do Porto": a two-word institution phrase whose words alone name nothing
+        # (imported here: the gazetteer's organisation module imports this one)
         from integraph.gazetteer.orgs import form_phrase_firsts, form_phrase_kind
+        from integraph.gazetteer.tokens import token_key
 
         firsts = form_phrase_firsts(lang)
         if firsts:
-            from integraph.gazetteer.tokens import token_key
-
             openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), {})
             for w in distinct - openers.keys():  # each distinct word folded once, across documents
                 openers[w] = w[:1].isupper() and w not in heads and token_key(w) in firsts
@@ -111,6 +111,8 @@ class OrgFinder(NameExtent):
 
     # -- rule 2: names headed by a legal-form or institution word ----------
     def headed(self, start: int, end: int) -> list[OrgMention]:
+        from integraph.gazetteer.orgs import form_phrase_kind
+
         text = self.text
         words = _words(text, start, end)
         out: list[OrgMention] = []
@@ -130,8 +132,6 @@ class OrgFinder(NameExtent):
             kind = self.legal_form(w, self.lang)
             phrase_head = False
             if kind is None and i + 1 < len(words):
-                from integraph.gazetteer.orgs import form_phrase_kind
-
                 kind = form_phrase_kind(w, words[i + 1][2], self.lang)
                 phrase_head = kind is not None
             lower_head = kind is not None and not (name_cased(w) or w.isupper())

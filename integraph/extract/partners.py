@@ -215,15 +215,12 @@ def _title_of_organisation(found: Findings, frames: list[Frame], em: Emitter, me
     """'„Заедно в София“ на Фондация „Отворена врата“', 'the project "Harbour Voices" of the Cork Welcome
     Association': a title joined by 'of' (data/lexicon/cues.json "owner_of") to an organisation's name
     right after it names the organisation whose project it is, its lead, where no other is stated."""
-    from integraph.gazetteer import cues
-
-    joiners = sorted({w.lower() for w in cues.cues("owner_of", found.lang)}, key=len, reverse=True)
-    if not joiners:
+    joined = _owner_joiner(found.lang)
+    if joined is None:
         return
     text = found.doc.text
     led = {s.entity for s in em.statements if s.prop == "lead"}
     org_at = {m.start: m for m in mentions.items if m.schema == "Organisation"}
-    joined = re.compile(rf"[“”\"»’']?,?[ \t]+(?:{'|'.join(map(re.escape, joiners))})(?:[ \t]+|(?<=['’-]))", re.I)
     for f in frames:
         if f.entity in led:
             continue
@@ -233,6 +230,18 @@ def _title_of_organisation(found: Findings, frames: list[Frame], em: Emitter, me
             if o is not None:
                 em.fact(f.entity, "Project", "lead", o.entity, a, o.end, EXTRACTOR, 0.7)
                 break
+
+
+@lru_cache(maxsize=64)
+def _owner_joiner(lang: str | None) -> re.Pattern[str] | None:
+    """What stands between a title and the organisation whose project it is: a closing quote, a
+    comma, and one of the language's 'of'/'run by' joiners (cues.json "owner_of")."""
+    from integraph.gazetteer import cues
+
+    joiners = sorted({w.lower() for w in cues.cues("owner_of", lang)}, key=len, reverse=True)
+    if not joiners:
+        return None
+    return re.compile(rf"[“”\"»’']?,?[ \t]+(?:{'|'.join(map(re.escape, joiners))})(?:[ \t]+|(?<=['’-]))", re.I)
 
 
 @lru_cache(maxsize=64)

@@ -164,24 +164,32 @@ def closing_form_kind(name: str) -> str | None:
 def form_phrase_firsts(lang: str | None) -> frozenset[str]:
     """The folded first words of the two-word institution phrases of `lang` ('câmara' of 'câmara
     municipal'): the words that may open a name though alone they name nothing."""
-    return frozenset(p[0] for p, _ in _words(lang)[1] if len(p) == 2)
+    return frozenset(p[0] for p in _two_word_phrases(lang))
+
+
+@lru_cache(maxsize=64)
+def _two_word_phrases(lang: str | None) -> dict[tuple[str, str], str]:
+    """(first, second) token keys → word group, for the two-word phrases of `lang`."""
+    out: dict[tuple[str, str], str] = {}
+    for p, group in _words(lang)[1]:
+        if len(p) == 2:
+            out.setdefault((p[0], p[1]), group)
+    return out
 
 
 def form_phrase_kind(first: str, second: str, lang: str | None) -> str | None:
     """The kind of the two-word phrase 'first second' of `lang` ('Câmara Municipal' → public), else None."""
-    key = (token_key(first), token_key(second))
+    group = _two_word_phrases(lang).get((token_key(first), token_key(second)))
+    if group is None:
+        return None
     kinds = load_data("lexicon/org_words.json").get("kind_of_group", {})
-    for p, group in _words(lang)[1]:
-        if p == key:
-            kind = kinds.get(group, group) if group in kinds else group
-            return kind if kind in KINDS else None
-    return None
+    kind = kinds.get(group, group) if group in kinds else group
+    return kind if kind in KINDS else None
 
 
 def is_form_phrase(first: str, second: str, lang: str | None) -> bool:
     """Is 'first second' a two-word legal form or institution phrase of `lang` ('cooperativa sociale')?"""
-    key = (token_key(first), token_key(second))
-    return any(p == key for p, _ in _words(lang)[1])
+    return (token_key(first), token_key(second)) in _two_word_phrases(lang)
 
 
 @lru_cache(maxsize=1)
