@@ -10,6 +10,7 @@ elements is the fallback; scripts and styles never become text.
 """
 from __future__ import annotations
 
+import copy
 import re
 
 import lxml.etree as etree
@@ -47,7 +48,7 @@ def convert(data: bytes) -> Converted:
     if not blocks:
         blocks = fallback_blocks(trafilatura.load_html(data))
     else:
-        blocks = _main_region_if_lost(data, blocks)
+        blocks = _main_region_if_lost(tree, blocks)
     title = (meta.title or "").strip() or None if meta else None
     if line and blocks and not any(line in b.text for b in blocks):
         # the page's date line, dropped as page furniture, read as the text's dateline under its title
@@ -156,16 +157,15 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
 MAIN_RECALL_FLOOR = 0.6
 
 
-def _main_region_if_lost(data: bytes, blocks: list[Block]) -> list[Block]:
+def _main_region_if_lost(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     """The second stage of the cascade (as trafilatura itself falls back to readability and
     jusText): when the page marks its main region and trafilatura kept much less than that
     region's text, the region's own visible blocks are the text.  Without a marked region
     there is no telling content from furniture, and trafilatura's choice stands."""
-    tree = lxml.html.fromstring(data)
     regions = tree.xpath("//main | //*[@role='main']")
     if not regions:
         return blocks
-    region = regions[0]
+    region = copy.deepcopy(regions[0])  # the page's tree (already parsed) stays as it was
     for bad in region.xpath("|".join(f".//{t}" for t in INVISIBLE)):
         bad.drop_tree()
     words = len(region.text_content().split())
