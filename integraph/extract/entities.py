@@ -87,11 +87,13 @@ def places(found: Findings, em: Emitter, mentions: Mentions) -> None:
 
     text = found.doc.text
     for m in found.countries:
+        first = em.known("Place", f"country:{m.value}") is None
         eid = em.entity("Place", f"country:{m.value}")
-        em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.95)
-        em.fact(eid, "Place", "kind", "country", m.start, m.end, EXTRACTOR, 0.95)
+        if first:  # what a place is, once per document; each mention still states its name
+            em.fact(eid, "Place", "ref", m.value, m.start, m.end, EXTRACTOR, 0.95)
+            em.fact(eid, "Place", "kind", "country", m.start, m.end, EXTRACTOR, 0.95)
+            em.fact(eid, "Place", "country", m.value, m.start, m.end, EXTRACTOR, 0.95)
         em.fact(eid, "Place", "name", text[m.start:m.end], m.start, m.end, EXTRACTOR, 0.95)
-        em.fact(eid, "Place", "country", m.value, m.start, m.end, EXTRACTOR, 0.95)
         mentions.add(Mention(m.start, m.end, eid, "Place", text[m.start:m.end]))
     city_starts = {c.start for c in found.cities} | {c.start for c in found.countries}
     for m in found.cities:
@@ -105,12 +107,14 @@ def town(em: Emitter, mentions: Mentions, geoname_id: object, country: str | Non
          extractor: str, confidence: float) -> str:
     """The local entity of a town of the gazetteer, named by text[start:end]; its id."""
     name = em.doc.text[start:end]
+    first = em.known("Place", f"city:{geoname_id}") is None
     eid = em.entity("Place", f"city:{geoname_id}")
-    em.fact(eid, "Place", "ref", str(geoname_id), start, end, extractor, confidence)
-    em.fact(eid, "Place", "kind", "city", start, end, extractor, confidence)
+    if first:  # what a town is, once per document (a third of a report's statements were these repeats)
+        em.fact(eid, "Place", "ref", str(geoname_id), start, end, extractor, confidence)
+        em.fact(eid, "Place", "kind", "city", start, end, extractor, confidence)
+        if country:
+            em.fact(eid, "Place", "country", country, start, end, extractor, confidence)
     em.fact(eid, "Place", "name", name, start, end, extractor, confidence)
-    if country:
-        em.fact(eid, "Place", "country", country, start, end, extractor, confidence)
     mentions.add(Mention(start, end, eid, "Place", name))
     return eid
 
