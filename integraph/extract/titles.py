@@ -126,13 +126,20 @@ def _subtitled_names_after_project_words(found: Findings, pwords: list[str],
     """A title the text does not quote or capitalise throughout, recognisable by its dash-joined
     subtitle right after a project word; the dash must join words, not clauses (no verb-like
     sentence follows: the run ends at a comma, bracket or sentence end)."""
+    return _names_after_project_words(found, SUBTITLED, pwords, taken)
+
+
+def _names_after_project_words(found: Findings, pattern: re.Pattern[str], pwords: list[str],
+                               taken: list[tuple[int, int]], words_ok=lambda words: True) -> list[tuple[int, int]]:
+    """Spans of group 2 of `pattern` where group 1 is a project word, outside `taken`. The patterns
+    never cross a line, so only the lines holding a project word are searched."""
     text = found.doc.text
     blocked = Spans(taken)
     out = []
-    for m in finditer_in_lines(SUBTITLED, text, project_word_lines(found, pwords)):  # only a project word's lines
-        if not _is_project_word(m.group(1).lower(), pwords) or blocked.overlaps(m.start(2), m.end(2)):
-            continue
-        out.append((m.start(2), m.end(2)))
+    for m in finditer_in_lines(pattern, text, project_word_lines(found, pwords)):
+        if _is_project_word(m.group(1).lower(), pwords) and words_ok(m.group(2).split()) \
+                and not blocked.overlaps(m.start(2), m.end(2)):
+            out.append((m.start(2), m.end(2)))
     return out
 
 
@@ -155,16 +162,7 @@ def _names_before_a_copula(found: Findings, pwords: list[str], taken: list[tuple
     pattern = _copula_title(found.lang)
     if pattern is None:
         return []
-    text = found.doc.text
-    blocked = Spans(taken)
-    out = []
-    for m in pattern.finditer(text):
-        words = m.group(2).split()
-        if not _is_project_word(m.group(1).lower(), pwords) or not all(w.islower() for w in words[1:]) \
-                or blocked.overlaps(m.start(2), m.end(2)):
-            continue
-        out.append((m.start(2), m.end(2)))
-    return out
+    return _names_after_project_words(found, pattern, pwords, taken, lambda words: all(w.islower() for w in words[1:]))
 
 
 UNQUOTED = re.compile(
@@ -194,14 +192,19 @@ def title_core(text: str, a: int, b: int, pwords: list[str]) -> tuple[int, int]:
     return a, b
 
 
+def _heading_span(child) -> tuple[int, int]:
+    """A heading's text without its numbering ("2. ", "IV. ") or trailing spaces."""
+    numbering = NUMBERING.match(child.heading)
+    return child.start + (len(numbering.group()) if numbering else 0), child.start + len(child.heading.rstrip())
+
+
 def _about_one_project(found: Findings, children: list, pwords: list[str]) -> bool:
     """Sub-headings such as 'Partneri projektu', 'Project goals': the parent heading ('Informačný list
     projektu', 'Project fact sheet') describes one project, so its other sub-headings ('Harmonogram',
     'Main activities') are its sections, not projects.  An enumerating 'Projekt 2:' does not count."""
     text = found.doc.text
     for child in children:
-        a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
-        b = child.start + len(child.heading.rstrip())
+        a, b = _heading_span(child)
         if re.search(r"[„“\"«]", child.heading):
             continue
         core_a, _ = title_core(text, a, b, pwords)
@@ -230,9 +233,7 @@ def _project_group_children(found: Findings, pwords: list[str]) -> list[tuple[tu
         if _about_one_project(found, children, pwords):
             continue
         for child in children:
-            a = child.start + len(NUMBERING.match(child.heading).group()) if NUMBERING.match(child.heading) else child.start
-            b = child.start + len(child.heading.rstrip())
-            a, b = title_core(text, a, b, pwords)
+            a, b = title_core(text, *_heading_span(child), pwords)
             acr = None
             m = re.search(r"\s*\(([A-ZА-ЯΑ-Ω][A-ZА-ЯΑ-Ω0-9]{1,7})\)\s*$", text[a:b])
             if m:
@@ -302,7 +303,7 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
         # a block with its own title field ("Projekto pavadinimas: …") is titled there, not by the
         # heading above it ("1. Bendrieji duomenys", "General data")
         if len(groups & PROJECT_FIELDS) >= 2 and "title" not in groups:
-            out.append(title_core(text, *core, pwords))
+            out.append(core)
             block_end = first_field
     return out
 
