@@ -116,7 +116,7 @@ def remove_boilerplate(blocks: list[Block]) -> list[Block]:
         if not drop[i] and drop[i + 1] and text.endswith(":") and len(text) <= 120 and (i > last or i < first):
             drop[i] = True
     out = []
-    for b, d, strong in zip(blocks, drop, strength):
+    for b, d in zip(blocks, drop):
         if not d:
             out.append(b)
         elif "\n" in b.text and not is_furniture(b.text):

@@ -19,7 +19,7 @@ from integraph.extract.literals import occurrences
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS, match_initials
 from integraph.extract.org_name_words import head_kind
 from integraph.extract.orgs import OrgFinder, OrgMention, name_key
-from integraph.extract.org_extent import _role_words
+from integraph.extract.org_extent import role_words
 from integraph.spans import DisjointSpans, Spans
 
 EXTRACTOR = "integraph.entities.v1"
@@ -214,7 +214,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
                       and not any(o.name.lower().startswith(w) for w in pwords)]
     alone: dict[str, bool] = {}  # a name form met again is not searched for again
-    roles = _role_words(lang)
+    roles = role_words(lang)
     found_mentions = [_extend_to_stated_name(text, o, alone, roles) for o in found_mentions]
     fuller = _fuller_forms([o.name for o in found_mentions if not o.key])
     headed_names = {o.name for o in found_mentions if o.rule == "headed"}

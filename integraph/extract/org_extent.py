@@ -47,7 +47,7 @@ PHRASE_OPENERS = {"iz", "ter", "pri", "od", "ob", "po", "kot", "ki", "from", "wi
 
 
 @lru_cache(maxsize=64)
-def _role_words(lang: str | None) -> frozenset[str]:
+def role_words(lang: str | None) -> frozenset[str]:
     """One-word roles of people in `lang` ('juhataja', 'koordinátor', 'director'), from the field labels."""
     from integraph.gazetteer import cues
 
@@ -283,7 +283,7 @@ class NameExtent:
             return last
         from integraph.textutil import lemma
 
-        if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4 or w in _role_words(self.lang):
+        if lemma(w, self.lang).endswith(VERB_ENDINGS) or len(w) < 4 or w in role_words(self.lang):
             return last  # "… Koduõu juhataja": the speaker's role after the name is no part of it
         pa, pb, pw = words[last]
         # only after a capitalised adjective or preposition of the name ("Společný prostor", "Bez hranic"),

@@ -47,12 +47,12 @@ def organisations_in(text: str, em: Emitter, mentions: Mentions, a: int, b: int,
         item_s = item.strip().rstrip(".")
         seat = next((p for p in mentions.within(at, at + len(item_s), "Place") if p.end == at + len(item_s)), None)
         before_seat = re.search(r"\s+[^\W\d_]{1,4}\s+$", text[at:seat.start]) if seat is not None else None
+        named = text[at:at + before_seat.start()] if before_seat else ""
         if before_seat and before_seat.group().strip().islower() and before_seat.start() > 0 \
-                and (_kind_word(text[at:at + before_seat.start()], lang)
-                     or _kind_word(text[at:at + before_seat.start()], None)) not in (None, "public"):
+                and (_kind_word(named, lang) or _kind_word(named, None)) not in (None, "public"):
             # "Associação Ponte Aberta iz Porta": the seat is no part of the name ("Câmara Municipal
             # de Lisboa", a public body, is named by its town)
-            item_s = text[at:at + before_seat.start()]
+            item_s = named
         if prose and (not item_s[:1].isupper() or not _name_shaped(item_s, lang)):
             break  # the names after "in partnership with" end where the sentence goes on
         if len(item_s) < 3 or not item_s[:1].isupper() or _named_already(mentions, at, at + len(item_s)) \
