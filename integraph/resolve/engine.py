@@ -32,6 +32,7 @@ PHASE_TWO: list[tuple[str, Rule]] = [
     (rules_projects.TITLE, rules_projects.rule_project_title),
     (rules_projects.SUBTITLE, rules_projects.rule_project_subtitle),
     (rules_projects.ACRONYM, rules_projects.rule_project_acronym),
+    (rules_projects.PROFILE, rules_projects.rule_project_profile),
 ]
 
 

@@ -28,6 +28,8 @@ class Record:
     country: str | None = None
     kind: str | None = None
     links: dict[str, set[str]] = field(default_factory=dict)  # relation → local ids (projects)
+    starts: set[str] = field(default_factory=set)  # ISO dates a project is said to start (any precision)
+    ends: set[str] = field(default_factory=set)
 
 
 def publisher_of(source: str) -> str:
@@ -73,5 +75,9 @@ def add_value(rec: Record, prop: str, value: str) -> None:
         rec.country = value.strip().upper()
     elif prop == "kind":
         rec.kind = value.strip().lower()
+    elif prop == "start":
+        rec.starts.add(value.strip())
+    elif prop == "end":
+        rec.ends.add(value.strip())
     elif prop in RELATIONS:
         rec.links.setdefault(prop, set()).add(value.split("|", 1)[0])
