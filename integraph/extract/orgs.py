@@ -18,6 +18,9 @@ acronyms.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_legal_form
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
@@ -31,7 +34,16 @@ _KIND_CACHE: dict[int, dict[tuple[str, str | None], str | None]] = {}
 # (legal-form lookup, language) → (words that may head a name, words that may not): what `headed` asks
 # of every word of a document, kept across documents as _KIND_CACHE is
 _HEAD_CACHE: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
-_PHRASE_OPENERS: dict[tuple[int, str | None], dict[str, bool]] = {}  # (legal_form, lang) → word → opens a phrase
+# (legal_form, lang) → (words asked, words that open a two-word institution phrase)
+_PHRASE_OPENERS: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
+
+
+@lru_cache(maxsize=64)
+def _connectors(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(connectors, weak connectors) of `lang`: the shared ones and the language's own conjunctions
+    (built once per language, not for each of the two finders of every document)."""
+    own = LANG_CONJUNCTIONS.get(lang or "", set())
+    return frozenset(CONNECTORS | own), frozenset(WEAK_CONNECTORS | own)
 
 
 @dataclass(slots=True)
@@ -59,8 +71,7 @@ class OrgFinder(NameExtent):
         self._pwords: tuple[str, ...] | None = None
         self.place_starts = [p[0] for p in self.places]
         self.place_ends = sorted(p[1] for p in self.places)
-        self.connectors = CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
-        self.weak = WEAK_CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
+        self.connectors, self.weak = _connectors(lang)
 
     def legal_form(self, word: str, lang: str | None) -> str | None:
         key = (word, lang)
@@ -77,14 +88,15 @@ class OrgFinder(NameExtent):
         language of compound names) a capitalised word ending in an institution word."""
         lang = self.lang
         heads, others = _HEAD_CACHE.setdefault((id(self._legal_form), lang), (set(), set()))
-        distinct = {w for _, _, w in words}
-        for w in distinct - heads - others:  # set algebra: only words never met before are asked
+        strings = list(map(itemgetter(2), words))
+        distinct = set(strings)
+        for w in distinct.difference(heads, others):  # set algebra: only words never met before are asked
             if self.legal_form(w, lang) is not None or (compound_lang and w[:1].isupper() and compound_kind(w, lang)):
                 heads.add(w)
             else:
                 others.add(w)
-        heads = distinct & heads
-        found = [i for i, (_, _, w) in enumerate(words) if w in heads]
+        # the indices whose word is a head, picked in C (a document has hundreds of words, a few heads)
+        found = list(compress(count(), map(heads.__contains__, strings)))
         # "Câmara Municipal do Porto": a two-word institution phrase whose words alone name nothing
         # (imported here: the gazetteer's organisation module imports this one)
         from integraph.gazetteer.orgs import form_phrase_firsts, form_phrase_kind
@@ -92,11 +104,13 @@ class OrgFinder(NameExtent):
 
         firsts = form_phrase_firsts(lang)
         if firsts:
-            openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), {})
-            for w in distinct - openers.keys():  # each distinct word folded once, across documents
-                openers[w] = w[:1].isupper() and w not in heads and token_key(w) in firsts
-            extra = [i for i in range(len(words) - 1) if openers[words[i][2]]
-                     and form_phrase_kind(words[i][2], words[i + 1][2], lang)]
+            seen, openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), (set(), set()))
+            for w in distinct.difference(seen):  # each distinct word folded once, across documents
+                seen.add(w)
+                if w[:1].isupper() and w not in heads and token_key(w) in firsts:
+                    openers.add(w)
+            extra = [i for i in compress(count(), map(openers.__contains__, strings[:-1]))
+                     if form_phrase_kind(strings[i], strings[i + 1], lang)]
             if extra:
                 found = sorted(found + extra)
         return found
