@@ -238,12 +238,12 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         em.alias("Organisation", key, eid)
         conf = 0.9 if o.rule in ("international", "headed") else 0.75
         em.fact(eid, "Organisation", "name", o.name, o.start, o.end, EXTRACTOR, conf)
-        quoted = QUOTED_LAST.search(o.name)
-        if quoted and o.rule == "headed":  # 'Сдружение „Нов дом“' is also called 'Нов дом'
+        quoted = QUOTED_LAST.search(o.name) if o.rule == "headed" else None
+        if quoted:  # 'Сдружение „Нов дом“' is also called 'Нов дом'
             q0 = o.start + quoted.start(1)
             em.fact(eid, "Organisation", "name", quoted.group(1), q0, q0 + len(quoted.group(1)), EXTRACTOR, conf)
-        brand = BRAND_BEFORE_DASH.match(o.name)
-        if brand and o.rule == "headed":  # 'Pyxida – Centro per l'integrazione …' is also called 'Pyxida'
+        brand = BRAND_BEFORE_DASH.match(o.name) if o.rule == "headed" else None
+        if brand:  # 'Pyxida – Centro per l'integrazione …' is also called 'Pyxida'
             em.fact(eid, "Organisation", "name", brand.group(1), o.start, o.start + len(brand.group(1)), EXTRACTOR, conf)
         for alias in o.aliases:
             at = text.find(alias, o.end)
@@ -332,12 +332,14 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool], rol
     it is the name, and the mention takes the words that follow it here too."""
     if o.key or o.rule != "headed":
         return o
-    words = []
-    for m in LOWER_WORDS.finditer(text, o.end):
-        if m.start() != (words[-1].end() if words else o.end) or len(words) == 2 or not m.group().strip().islower() \
-                or m.group().strip() in roles:
+    words: list[re.Match[str]] = []
+    pos = o.end
+    while len(words) < 2:  # at most two words, each right after the last (matched in place, not searched for)
+        m = LOWER_WORDS.match(text, pos)
+        if m is None or not m.group().strip().islower() or m.group().strip() in roles:
             break  # "… Koduõu juhataja": a person's role after the name, not a word of it
         words.append(m)
+        pos = m.end()
     for w in reversed(words):
         longer = text[o.start:w.end()]
         if longer not in alone:
