@@ -196,5 +196,13 @@ def bare(finder: OrgFinder, start: int, end: int) -> list[tuple[int, int, str]]:
 def match_initials(acronym: str, names: list[str]) -> str | None:
     """The name among `names` whose initials spell `acronym` (one only), else None."""
     target = acronym.rstrip("+").upper()
-    hits = {n for n in names if len(n.split()) >= 2 and (initials(n.split()) == target or initials_all(n.split()) == target)}
+    hits = {n for n in names if target in _name_initials(n)}
     return hits.pop() if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=20_000)
+def _name_initials(name: str) -> tuple[str, ...]:
+    """The initials a name of two or more words is abbreviated by (content words', every word's);
+    () for a one-word name.  Asked for every name of a document at each bare acronym."""
+    words = name.split()
+    return (initials(words), initials_all(words)) if len(words) >= 2 else ()

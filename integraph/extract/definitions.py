@@ -50,6 +50,12 @@ def _words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(cues.cues("organisation_nouns", lang)))
 
 
+@lru_cache(maxsize=64)
+def _first_letters(copulas: tuple[str, ...]) -> frozenset[str] | None:
+    """The letters the copulas open with (lower-case), None when one is empty (it follows anything)."""
+    return None if any(not c for c in copulas) else frozenset(c[0] for c in copulas)
+
+
 def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no-untyped-def]
     """Names that open a sentence saying they are an organisation.  `is_free(a, b)` says a span is
     not already a place, a fund, a date or a project title."""
@@ -62,11 +68,12 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
     if not copulas:
         return []
     text = found.doc.text
+    firsts = _first_letters(copulas)
     out: list[Defined] = []
     for s in found.sentences:
         m = NAME.match(text, s.start, s.end)
-        if not m:
-            continue
+        if not m or m.end() >= s.end or firsts is not None and text[m.end()].lower()[:1] not in firsts:
+            continue  # no copula can follow (most sentences open with a capitalised word: only a few go on)
         said = text[m.end():min(s.end, m.end() + 160)].lower()  # what the sentence says of the name
         copula = next((c for c in copulas if said.startswith(c) and (c.endswith("'") or said[len(c):len(c) + 1].isspace())),
                       None)

@@ -77,6 +77,10 @@ def programmes(found: Findings, em: Emitter, mentions: Mentions) -> None:
         mentions.add(Mention(m.start, m.end, eid, "Programme", found.doc.text[m.start:m.end]))
 
 
+# A quoted name closing a headed name: 'Сдружение „Нов дом“'
+QUOTED_LAST = re.compile(r"[„“\"«]([^„“”\"«»]{2,80})[“”\"»]\s*$")
+# An elided article before a name: "L'Associazione Casa Comune"
+ELIDED_ARTICLE = re.compile(r"(?:[LlDd]|[Dd]ell|[Nn]ell|[Aa]ll|[Ss]ull)['’]")
 # A one- or two-word name before a spaced dash and a description: 'Pyxida – Centro per l'integrazione'
 BRAND_BEFORE_DASH = re.compile(r"^([^\W\d_][\w'’.&+-]*(?: [^\W\d_][\w'’.&+-]*)?) [–—] \w")
 NEXT_NAME_WORD = re.compile(r"[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][^\W\d_]+)")
@@ -210,9 +214,9 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
 
     from integraph.gazetteer import cues
 
-    pwords = [w.lower() for w in cues.cues("project_words", lang) if len(w) > 3]
+    pwords = tuple(w.lower() for w in cues.cues("project_words", lang) if len(w) > 3)
     found_mentions = [_drop_elision(o) for o in found_mentions if not _internal_organ(o.name, lang)
-                      and not any(o.name.lower().startswith(w) for w in pwords)]
+                      and not o.name.lower().startswith(pwords)]
     alone: dict[str, bool] = {}  # a name form met again is not searched for again
     roles = role_words(lang)
     found_mentions = [_extend_to_stated_name(text, o, alone, roles) for o in found_mentions]
@@ -234,12 +238,12 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
         em.alias("Organisation", key, eid)
         conf = 0.9 if o.rule in ("international", "headed") else 0.75
         em.fact(eid, "Organisation", "name", o.name, o.start, o.end, EXTRACTOR, conf)
-        quoted = re.search(r"[„“\"«]([^„“”\"«»]{2,80})[“”\"»]\s*$", o.name)
-        if quoted and o.rule == "headed":  # 'Сдружение „Нов дом“' is also called 'Нов дом'
+        quoted = QUOTED_LAST.search(o.name) if o.rule == "headed" else None
+        if quoted:  # 'Сдружение „Нов дом“' is also called 'Нов дом'
             q0 = o.start + quoted.start(1)
             em.fact(eid, "Organisation", "name", quoted.group(1), q0, q0 + len(quoted.group(1)), EXTRACTOR, conf)
-        brand = BRAND_BEFORE_DASH.match(o.name)
-        if brand and o.rule == "headed":  # 'Pyxida – Centro per l'integrazione …' is also called 'Pyxida'
+        brand = BRAND_BEFORE_DASH.match(o.name) if o.rule == "headed" else None
+        if brand:  # 'Pyxida – Centro per l'integrazione …' is also called 'Pyxida'
             em.fact(eid, "Organisation", "name", brand.group(1), o.start, o.start + len(brand.group(1)), EXTRACTOR, conf)
         for alias in o.aliases:
             at = text.find(alias, o.end)
@@ -254,8 +258,7 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
             em.fact(eid, "Organisation", "kind", o.kind, o.start, o.end, EXTRACTOR, 0.7)
         if o.country:
             em.fact(eid, "Organisation", "country", o.country, o.start, o.end, EXTRACTOR, 0.8)
-        first_word = o.name.split()[0] if o.name.split() else ""
-        base = base_form(o.name, lang) if o.rule == "headed" and head_kind(org_words.legal_form, first_word, lang) else None
+        base = _headed_base_form(o.name, lang) if o.rule == "headed" else None
         if base and base != o.name:
             em.fact(eid, "Organisation", "name", base, o.start, o.end, "integraph.base-form.v1", 0.6)
         if o.key:
@@ -291,8 +294,14 @@ def _fuller_forms(names: list[str]) -> dict[str, str]:
 
     out: dict[str, str] = {}
     distinct = sorted(set(names), key=len)
+    ordered = sorted(distinct)  # the names that continue `short + " "` stand together in this order
     for short in distinct:
-        longer = [n for n in distinct if len(n) > len(short) and n.startswith(short + " ")]
+        opening = short + " "
+        k = bisect_left(ordered, opening)
+        longer = []
+        while k < len(ordered) and ordered[k].startswith(opening):
+            longer.append(ordered[k])
+            k += 1
         fits = [n for n in longer if all(t.isupper() or closing_form_kind(t) for t in n[len(short) + 1:].split())
                 or closing_form_kind(n[len(short) + 1:])]
         if len(fits) == 1:
@@ -323,12 +332,14 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool], rol
     it is the name, and the mention takes the words that follow it here too."""
     if o.key or o.rule != "headed":
         return o
-    words = []
-    for m in LOWER_WORDS.finditer(text, o.end):
-        if m.start() != (words[-1].end() if words else o.end) or len(words) == 2 or not m.group().strip().islower() \
-                or m.group().strip() in roles:
+    words: list[re.Match[str]] = []
+    pos = o.end
+    while len(words) < 2:  # at most two words, each right after the last (matched in place, not searched for)
+        m = LOWER_WORDS.match(text, pos)
+        if m is None or not m.group().strip().islower() or m.group().strip() in roles:
             break  # "… Koduõu juhataja": a person's role after the name, not a word of it
         words.append(m)
+        pos = m.end()
     for w in reversed(words):
         longer = text[o.start:w.end()]
         if longer not in alone:
@@ -341,7 +352,7 @@ def _extend_to_stated_name(text: str, o: OrgMention, alone: dict[str, bool], rol
 
 def _drop_elision(o: OrgMention) -> OrgMention:
     """"L'Associazione Casa Comune" is named "Associazione Casa Comune"."""
-    m = re.match(r"(?:[LlDd]|[Dd]ell|[Nn]ell|[Aa]ll|[Ss]ull)['’]", o.name)
+    m = ELIDED_ARTICLE.match(o.name)
     if m and len(o.name) > m.end() + 3:
         o.start += m.end()
         o.name = o.name[m.end():]
@@ -355,6 +366,15 @@ def _internal_organ(name: str, lang: str | None) -> bool:
 
     low = " ".join(name.lower().split())
     return low in INTERNAL_ORGANS or lemmatise(name, lang) in INTERNAL_ORGANS
+
+
+@lru_cache(maxsize=20_000)
+def _headed_base_form(name: str, lang: str | None) -> str | None:
+    """`base_form` of a name its first word heads (asked of every headed mention; names recur across documents)."""
+    from integraph.gazetteer import orgs
+
+    words = name.split()
+    return base_form(name, lang) if head_kind(orgs.legal_form, words[0] if words else "", lang) else None
 
 
 def base_form(name: str, lang: str | None) -> str | None:
@@ -388,12 +408,17 @@ def _inside_title(found: Findings, o: OrgMention) -> bool:
 def _org_position(found: Findings, offset: int) -> bool:
     """Does an acronym at `offset` stand where organisations stand (after a cooperation
     cue, beside a project verb, in a list with other organisations)?"""
-    from integraph.gazetteer import cues
-
     s = found.sentence_at(offset)
     before = found.doc.text[max(s.start, offset - 60):offset].lower()
-    for phrase in cues.cues("cooperation", found.lang):
-        if phrase.lower() in before:
-            return True
+    if any(phrase in before for phrase in _lower_cues("cooperation", found.lang)):
+        return True
     window = found.doc.text[s.start:s.end].lower()
-    return any(w.lower() in window for w in cues.cues("project_words", found.lang))
+    return any(w in window for w in _lower_cues("project_words", found.lang))
+
+
+@lru_cache(maxsize=256)
+def _lower_cues(group: str, lang: str | None) -> tuple[str, ...]:
+    """The cue phrases of `group` in `lang`, lower-case (lowered once, not at each acronym)."""
+    from integraph.gazetteer import cues
+
+    return tuple(w.lower() for w in cues.cues(group, lang))

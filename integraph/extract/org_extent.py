@@ -16,6 +16,12 @@ from integraph.extract.org_name_words import (ARTICLE_WORDS, ARTICLES, CONNECTOR
 
 # ", o. z." / ", z. s." / ", s.r.o.": a legal-form abbreviation after a comma closing a name
 CLOSING_TOKENS = re.compile(r",[ \u00a0]?((?:[^\W\d_]{1,4}\.?)(?:[ \u00a0]?[^\W\d_]{1,4}\.?){0,3})")
+CLOSING_TOKEN = re.compile(r"[^\W\d_]{1,4}\.?")
+# punctuation between two words that ends a name (with a line break)
+STOPS_NAME = re.compile(r"[,;:()\[\]„“\"«»]")
+FOREIGN_WEAK = FOREIGN_CONNECTORS & WEAK_CONNECTORS
+# a quoted name right after a head: 'Сдружение „Нов дом“'
+QUOTED_AFTER = re.compile(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]")
 
 
 def _ends_in_legal_form(name: str) -> bool:
@@ -26,12 +32,14 @@ def _ends_in_legal_form(name: str) -> bool:
 
 def _closing_form(text: str, end: int) -> tuple[int, str] | None:
     """(new end, kind) when a legal-form abbreviation follows the name after a comma."""
-    from integraph.gazetteer.orgs import closing_form_kind
-
+    if text[end:end + 1] != ",":
+        return None  # what CLOSING_TOKENS opens with: most names end without one
     m = CLOSING_TOKENS.match(text, end)
     if not m:
         return None
-    tokens = list(re.finditer(r"[^\W\d_]{1,4}\.?", m.group(1)))
+    from integraph.gazetteer.orgs import closing_form_kind
+
+    tokens = list(CLOSING_TOKEN.finditer(m.group(1)))
     for n in range(len(tokens), 0, -1):  # longest first: "spol. s r.o." before "s"
         stop = m.start(1) + tokens[n - 1].end()
         if stop < len(text) and not (text[stop].isspace() or text[stop] in ",;)."):
@@ -67,8 +75,8 @@ class NameExtent:
     places: list[tuple[int, int]]
     place_starts: list[int]
     place_ends: list[int]
-    connectors: set[str]
-    weak: set[str]
+    connectors: frozenset[str]
+    weak: frozenset[str]
     _pwords: tuple[str, ...] | None
 
     def _apposition(self, words: list[tuple[int, int, str]], i: int) -> int | None:
@@ -155,8 +163,8 @@ class NameExtent:
 
     def _quoted_after(self, pos: int) -> int | None:
         """A quoted name right after the head: 'Сдружение „Нов дом“' → end offset of the closing quote."""
-        m = re.match(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]", self.text[pos:])
-        return pos + m.end() if m else None
+        m = QUOTED_AFTER.match(self.text, pos)
+        return m.end() if m else None
 
     def _extend(self, words: list[tuple[int, int, str]], i: int, foreign: bool = False, two_word_form: bool = False) -> int:
         """Index of the last word of a name whose head is words[i].
@@ -164,15 +172,14 @@ class NameExtent:
         `foreign`: an English (or French) name inside another language's text, which the
         text's own connectors ("z Lyonu", "от Лион") do not continue."""
         text = self.text
-        connectors, weak = (FOREIGN_CONNECTORS, FOREIGN_CONNECTORS & WEAK_CONNECTORS) if foreign else \
-            (self.connectors, self.weak)
+        connectors, weak = (FOREIGN_CONNECTORS, FOREIGN_WEAK) if foreign else (self.connectors, self.weak)
         last = i
         j = i + 1
         lower_head = words[i][2].islower() and not two_word_form
         while j < len(words):
             a, b, w = words[j]
             gap = text[words[j - 1][1]:a]
-            if "\n" in gap or any(c in gap for c in ",;:()[]„“\"«»"):
+            if gap != " " and ("\n" in gap or STOPS_NAME.search(gap)):  # most gaps are one space
                 if last == j - 1 and gap.strip() == "," and any(words[k][2].lower() in connectors or not is_capitalised(words[k][2])
                                                                  for k in range(i + 1, j)) \
                         and self._portfolio_list(words, j) is not None:
@@ -247,7 +254,7 @@ class NameExtent:
 
             self._pwords = tuple(p.lower() for p in cues.cues("project_words", self.lang) if len(p) > 3)
         low = w.lower()
-        return any(low.startswith(p) for p in self._pwords)
+        return low.startswith(self._pwords)
 
     def _portfolio_list(self, words: list[tuple[int, int, str]], j: int) -> int | None:
         """'Ministerio de Inclusión, Seguridad Social y Migraciones', 'Ministerium für Kinder, Jugend,

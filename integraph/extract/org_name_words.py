@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 # Words that may join the parts of a name (lower-case), in the EU languages.
 CONNECTORS = {
@@ -124,11 +125,20 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word in text[start:end]."""
     if end - start < 400:
         return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    return word_columns(text, start, end)[0]
+
+
+def word_columns(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """`_words` of text[start:end], and the words alone (the column the organisation finder tests)."""
+    if end - start < 400:
+        words = _words(text, start, end)
+        return words, list(map(itemgetter(2), words))
     # a whole document: split around the words and take the offsets from the parts' lengths, so
     # that no Python code runs per word (re.split hands back gap, word, gap, word, …, gap)
     parts = _WORD_SPLIT.split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
-    return list(zip(offsets[1:-1:2], offsets[2::2], parts[1::2]))
+    strings = parts[1::2]
+    return list(zip(offsets[1:-1:2], offsets[2::2], strings)), strings
 
 
 def is_capitalised(w: str) -> bool:

@@ -18,20 +18,31 @@ acronyms.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, count
 
 from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_legal_form
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
                                               CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, LANG_CONJUNCTIONS,
-                                              STRONG_ADJECTIVE, WEAK_CONNECTORS, _nationality_word, _words,
+                                              STRONG_ADJECTIVE, WEAK_CONNECTORS, _nationality_word, word_columns,
                                               compound_kind, head_kind, is_capitalised, name_cased)
 from integraph.spans import Spans
 from integraph.textutil import normalise
 
 _KIND_CACHE: dict[int, dict[tuple[str, str | None], str | None]] = {}
-# (legal-form lookup, language) → (words that may head a name, words that may not): what `headed` asks
+# (legal-form lookup, language) → (words that may head a name, every word asked): what `headed` asks
 # of every word of a document, kept across documents as _KIND_CACHE is
 _HEAD_CACHE: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
-_PHRASE_OPENERS: dict[tuple[int, str | None], dict[str, bool]] = {}  # (legal_form, lang) → word → opens a phrase
+# (legal_form, lang) → (words asked, words that open a two-word institution phrase)
+_PHRASE_OPENERS: dict[tuple[int, str | None], tuple[set[str], set[str]]] = {}
+
+
+@lru_cache(maxsize=64)
+def _connectors(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(connectors, weak connectors) of `lang`: the shared ones and the language's own conjunctions
+    (built once per language, not for each of the two finders of every document)."""
+    own = LANG_CONJUNCTIONS.get(lang or "", set())
+    return frozenset(CONNECTORS | own), frozenset(WEAK_CONNECTORS | own)
 
 
 @dataclass(slots=True)
@@ -59,8 +70,7 @@ class OrgFinder(NameExtent):
         self._pwords: tuple[str, ...] | None = None
         self.place_starts = [p[0] for p in self.places]
         self.place_ends = sorted(p[1] for p in self.places)
-        self.connectors = CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
-        self.weak = WEAK_CONNECTORS | LANG_CONJUNCTIONS.get(lang or "", set())
+        self.connectors, self.weak = _connectors(lang)
 
     def legal_form(self, word: str, lang: str | None) -> str | None:
         key = (word, lang)
@@ -72,19 +82,19 @@ class OrgFinder(NameExtent):
             self._kinds[key] = kind
         return self._kinds[key]
 
-    def _head_indices(self, words: list[tuple[int, int, str]], compound_lang: bool) -> list[int]:
-        """Indices of the words that may head a name: a legal-form or institution word, or (in a
-        language of compound names) a capitalised word ending in an institution word."""
+    def _head_indices(self, strings: list[str], compound_lang: bool) -> list[int]:
+        """Indices of the words (`strings`, a document's words in order) that may head a name: a
+        legal-form or institution word, or (in a language of compound names) a capitalised word
+        ending in an institution word."""
         lang = self.lang
-        heads, others = _HEAD_CACHE.setdefault((id(self._legal_form), lang), (set(), set()))
-        distinct = {w for _, _, w in words}
-        for w in distinct - heads - others:  # set algebra: only words never met before are asked
+        heads, asked = _HEAD_CACHE.setdefault((id(self._legal_form), lang), (set(), set()))
+        distinct = set(strings)
+        for w in distinct.difference(asked):  # set algebra: only words never met before are asked
+            asked.add(w)
             if self.legal_form(w, lang) is not None or (compound_lang and w[:1].isupper() and compound_kind(w, lang)):
                 heads.add(w)
-            else:
-                others.add(w)
-        heads = distinct & heads
-        found = [i for i, (_, _, w) in enumerate(words) if w in heads]
+        # the indices whose word is a head, picked in C (a document has hundreds of words, a few heads)
+        found = list(compress(count(), map(heads.__contains__, strings)))
         # "Câmara Municipal do Porto": a two-word institution phrase whose words alone name nothing
         # (imported here: the gazetteer's organisation module imports this one)
         from integraph.gazetteer.orgs import form_phrase_firsts, form_phrase_kind
@@ -92,34 +102,32 @@ class OrgFinder(NameExtent):
 
         firsts = form_phrase_firsts(lang)
         if firsts:
-            openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), {})
-            for w in distinct - openers.keys():  # each distinct word folded once, across documents
-                openers[w] = w[:1].isupper() and w not in heads and token_key(w) in firsts
-            extra = [i for i in range(len(words) - 1) if openers[words[i][2]]
-                     and form_phrase_kind(words[i][2], words[i + 1][2], lang)]
+            seen, openers = _PHRASE_OPENERS.setdefault((id(self._legal_form), lang), (set(), set()))
+            for w in distinct.difference(seen):  # each distinct word folded once, across documents
+                seen.add(w)
+                if w[:1].isupper() and w not in heads and token_key(w) in firsts:
+                    openers.add(w)
+            last = len(strings) - 1
+            extra = [i for i in compress(count(), map(openers.__contains__, strings))
+                     if i < last and form_phrase_kind(strings[i], strings[i + 1], lang)]
             if extra:
                 found = sorted(found + extra)
         return found
-
-    def _form_phrase(self, first: str, second: str) -> bool:
-        from integraph.gazetteer.orgs import is_form_phrase
-
-        return is_form_phrase(first, second, self.lang)
 
     def _free(self, a: int, b: int) -> bool:
         return not self.blocked.overlaps(a, b)
 
     # -- rule 2: names headed by a legal-form or institution word ----------
     def headed(self, start: int, end: int) -> list[OrgMention]:
-        from integraph.gazetteer.orgs import form_phrase_kind
+        from integraph.gazetteer.orgs import form_phrase_kind, is_form_phrase
 
         text = self.text
-        words = _words(text, start, end)
+        words, strings = word_columns(text, start, end)
         out: list[OrgMention] = []
         compound_lang = self.lang in COMPOUND_HEADS
         # most words are neither a legal-form word nor a compound's head: the loop visits only the
         # words that are (each distinct word asked once), jumping over the rest
-        heads = self._head_indices(words, compound_lang)
+        heads = self._head_indices(strings, compound_lang)
         n_heads, h = len(heads), 0
         i = 0
         while i < len(words):
@@ -205,7 +213,7 @@ class OrgFinder(NameExtent):
                     # ("Vytauto Didžiojo universitetas")
             head_end = i
             if i + 1 < len(words) and (words[i + 1][2].islower() or phrase_head) and text[b:words[i + 1][0]] == " " \
-                    and self._form_phrase(w, words[i + 1][2]):
+                    and is_form_phrase(w, words[i + 1][2], self.lang):
                 head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
             last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
             if phrase_head and last <= head_end and first == i:
