@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from bisect import bisect_left
+from itertools import accumulate
 
 from integraph.extract.findings import Findings
 from integraph.extract.labels import (LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
@@ -258,9 +259,23 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     dated = found.of_kind("date")
     pwords = project_words(found.lang)
     label_offsets = sorted(label_starts)
+    # a title needs two kinds of project field in the 15 paragraphs after it: test that first (two
+    # bisections between bounds that hold those paragraphs) and most lines are done with at once
+    field_offsets = [k for k in label_offsets if label_starts[k] in PROJECT_FIELDS]
+    field_groups = [label_starts[k] for k in field_offsets]
+    if len(set(field_groups)) < 2:
+        return []
+    window_start = list(accumulate(reversed([x for x, _ in paras]), min))[::-1]  # min start from k on
+    window_end = list(accumulate((y for _, y in paras), max))  # max end up to k
     out = []
     block_end = 0  # the lines between a title found and its first field belong to that title's block
     for i, (a, b) in enumerate(paras):
+        if i + 1 == len(paras):
+            break  # no paragraph after it: no fields
+        lo = bisect_left(field_offsets, window_start[i + 1])
+        hi = bisect_left(field_offsets, window_end[min(i + 15, len(paras) - 1)])
+        if len(set(field_groups[lo:hi])) < 2:
+            continue
         line = text[a:b].strip()
         if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts \
                 or a < block_end or (a not in heading_starts and LABEL_LINE.fullmatch(text, a, b)):
