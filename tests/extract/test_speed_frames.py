@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from integraph.extract.labels import (CLAUSE_RUN, _is_project_word, finditer_near_project_words, project_words)
+from integraph.extract.tables import _cells, _header, _widths
 from integraph.extract.titles import LOWER_RUN, SUBTITLED, UNQUOTED, _copula_title
 
 LANGS = ["en", "sv", "fi", "el", "pl", None]
@@ -53,3 +54,17 @@ def test_clause_runs_hold_every_character_the_title_patterns_match():
             ranges.update(chr(c) for c in range(ord(a), ord(b) + 1))
     assert all(CLAUSE_RUN.fullmatch(c) for c in ranges)
     assert CLAUSE_RUN.fullmatch("".join(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\w", chr(c))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" |ab\n", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_widths_count_the_cells_that_cells_cuts(text, spans):
+    assert _widths(text, spans) == [len(_cells(text, a, b)) for a, b in spans]
+
+
+def test_header_columns_read_once_per_cell_match_the_plain_reading():
+    found = SimpleNamespace(lang="en")
+    cells = ["Project", "Beneficiary", "Period", "Amount (EUR)", "Notes", ""]
+    assert _header(found, cells[:4]) == ["title", "lead", "period", "amount"]
+    assert _header(found, cells) is None  # an empty cell is no header's
+    assert _header(found, ["Project", "x" * 50, "Period"]) is None
