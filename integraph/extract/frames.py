@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from integraph.extract import acronyms
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS
 from integraph.extract.findings import Findings
-from integraph.extract.labels import (_is_project_word, _label_lines, _normalised_labels, finditer_in_lines,
-                                      project_word_lines, project_words)
+from integraph.extract.labels import (_is_project_word, _label_lines, _normalised_labels,
+                                      finditer_near_project_words, project_words)
 from integraph.extract.literals import occurrences, occurs
 from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragraphs
 from integraph.extract.tables import Row, find_tables
@@ -168,7 +168,7 @@ def find_frames(found: Findings) -> "Frames":
         f = add((start, end))
         if f:
             weak.add(f.key)
-    for m in finditer_in_lines(UNQUOTED, text, project_word_lines(found, pwords)):  # only a project word's lines
+    for m in finditer_near_project_words(UNQUOTED, found, pwords):  # only a project word's clauses
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
                 or normalise(m.group(1)) in roles:
             continue  # "projektijuht Kadri Tamm": a role before a person's name

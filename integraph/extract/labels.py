@@ -57,22 +57,72 @@ def project_word_lines(found: Findings, project_words: list[str]) -> list[tuple[
     a stem or exact word of `_project_word_re`, so its line holds that stem in lower case.  Lower-casing
     maps each character alone (the text's lower case is as long as the text) but for the Greek sigma,
     which the search takes in either form; a text whose lower case is longer is one line, whole."""
-    known = found.extra.setdefault("project_word_lines", {})
+    return _project_word_places(found, project_words)[0]
+
+
+# What no match of the rules that read a project word and the words after it (titles.py's LOWER_RUN,
+# SUBTITLED, UNQUOTED, copula titles) can hold: only word characters, blanks, apostrophes and dashes
+# (and "÷", "\u03a2", the two non-word characters inside their letter ranges à-ž and Α-Ω) may stand in one.
+CLAUSE_RUN = re.compile(r"[\w \t'’\-–—÷\u03a2]+")
+
+
+def project_word_runs(found: Findings, project_words: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, end of its line) of the `CLAUSE_RUN`s that hold part of a project word's stem (the
+    whole text, once, when its lower case is longer): a match of those rules whose group 1 is a project
+    word starts in one of them; see `finditer_near_project_words`."""
+    return _project_word_places(found, project_words)[1]
+
+
+def _project_word_places(found: Findings, project_words: list[str]) -> tuple[list[tuple[int, int]],
+                                                                          list[tuple[int, int, int]]]:
+    known = found.extra.setdefault("project_word_places", {})
     key = tuple(project_words)
     if key in known:
         return known[key]  # three title rules and the frames ask
     text, low = found.doc.text, found.lowered
     if len(low) != len(text):
-        return [(0, len(text))]
+        known[key] = ([(0, len(text))], [(0, len(text), len(text))])
+        return known[key]
+    stems = [m.span() for m in _project_stem_re(key).finditer(low)]
     lines: list[tuple[int, int]] = []
-    known[key] = lines
-    for m in _project_stem_re(tuple(project_words)).finditer(low):
-        if lines and m.start() < lines[-1][1]:
-            continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        lines.append((start, len(text) if end < 0 else end + 1))
-    return lines
+    runs: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(stems):
+        start = text.rfind("\n", 0, stems[i][0]) + 1
+        newline = text.find("\n", stems[i][0])
+        end = len(text) if newline < 0 else newline + 1
+        lines.append((start, end))
+        last = i
+        while last < len(stems) and stems[last][0] < end:
+            last += 1  # the stems on this line: stems[i:last]
+        k = i
+        for run in CLAUSE_RUN.finditer(text, start, end):
+            while k < last and stems[k][1] <= run.start():
+                k += 1  # sorted and apart, so their ends are in order too
+            if k == last:
+                break
+            if stems[k][0] < run.end():
+                runs.append((run.start(), run.end(), end))
+        i = last
+    known[key] = (lines, runs)
+    return known[key]
+
+
+def finditer_near_project_words(pattern: re.Pattern[str], found: Findings,
+                                project_words: list[str]) -> Iterator[re.Match[str]]:
+    """Those of `finditer_in_lines(pattern, text, project_word_lines(…))` whose group 1 may be a project
+    word (and more), for a pattern whose matches hold only `CLAUSE_RUN` characters, that starts with a
+    word after no word character and looks at most two characters past its match.
+
+    No match crosses a character outside the runs, so `finditer` along a line starts afresh after each
+    such character: the matches that start in a run are those `finditer` finds from the run's start,
+    with the line end as its limit, or as well two characters past the run (all the pattern looks at)."""
+    text = found.doc.text
+    for start, end, line_end in project_word_runs(found, project_words):
+        for m in pattern.finditer(text, start, min(line_end, end + 2)):
+            if m.start() >= end:
+                break
+            yield m
 
 
 @lru_cache(maxsize=64)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from integraph.extract.findings import Findings
 from integraph.textutil import normalise
 
 SEPARATOR = " | "
+UNIT = re.compile(r"\([^)]*\)|,?\s*\b[A-Z]{3}\b\s*$|[€$£]")
 CURRENCY_IN_HEADER = re.compile(r"\(([^()\d]{1,5})\)|\b([A-Z]{3})\b|([€$£])")
 
 
@@ -37,12 +39,17 @@ class Table:
 
 def find_tables(found: Findings, paragraphs: list[tuple[int, int]]) -> list[Table]:
     text = found.doc.text
-    split = [(a, b, _cells(text, a, b)) for a, b in paragraphs]
+    if SEPARATOR not in text:
+        return []
+    widths = _widths(text, paragraphs)  # the cells themselves are cut only for a header and its rows
     tables: list[Table] = []
     i = 0
-    while i < len(split):
-        a, b, cells = split[i]
-        columns = _header(found, [text[x:y] for x, y in cells]) if len(cells) >= 3 else None
+    while i < len(paragraphs):
+        a, b = paragraphs[i]
+        columns = None
+        if widths[i] >= 3:
+            cells = _cells(text, a, b)
+            columns = _header(found, [text[x:y] for x, y in cells])
         if columns is None:
             i += 1
             continue
@@ -50,14 +57,20 @@ def find_tables(found: Findings, paragraphs: list[tuple[int, int]]) -> list[Tabl
         scale = _header_scale(found, text[a:b], columns) if currency else 1
         rows = []
         j = i + 1
-        while j < len(split) and len(split[j][2]) == len(cells):
-            ra, rb, rcells = split[j]
-            rows.append(Row(ra, rb, {g: span for g, span in zip(columns, rcells) if g}, scale))
+        while j < len(paragraphs) and widths[j] == len(cells):
+            ra, rb = paragraphs[j]
+            rows.append(Row(ra, rb, {g: span for g, span in zip(columns, _cells(text, ra, rb)) if g}, scale))
             j += 1
         if rows:
             tables.append(Table(columns, currency, rows))
         i = max(j, i + 1)
     return tables
+
+
+def _widths(text: str, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """How many cells `_cells` finds in each paragraph (none in one without a separator)."""
+    widths = [text.count(SEPARATOR, a, b) + 1 for a, b in paragraphs]
+    return [0 if n == 1 else n for n in widths]
 
 
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -73,28 +86,40 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _header(found: Findings, cells: list[str]) -> list[str | None] | None:
     """The field group of each header cell, or None when this row is not a project table's header."""
-    from integraph.extract.labels import _is_project_word, _normalised_labels
-    from integraph.gazetteer import cues
-
-    labels = _normalised_labels(found.lang)
-    pwords = cues.cues("project_words", found.lang)
     columns: list[str | None] = []
     for cell in cells:
-        # "Amount (EUR)", "Piešķirtais finansējums, EUR": the unit is no part of the label
-        key = normalise(re.sub(r"\([^)]*\)|,?\s*\b[A-Z]{3}\b\s*$|[€$£]", " ", cell))
-        if not key or len(key) > 40:
+        group = _column_group(cell, found.lang)
+        if group is NO_LABEL:
             return None
-        # the label itself before one it starts or ends with ("piešķirtais finansējums" is an amount,
-        # though "finansējums" alone names the funder)
-        group = next((g for g, words in labels if key in words), None) or next(
-            (g for g, words in labels if any(key.startswith(w + " ") or key.endswith(" " + w) for w in words)), None)
-        if group is None and any(_is_project_word(w, pwords) for w in key.split()):
-            group = "title"
         columns.append(group)
     known = [c for c in columns if c]
     if columns.count("title") != 1 or len(known) < 2 or len(known) < len(columns) / 2:
         return None
     return columns
+
+
+NO_LABEL = "\x00"  # what `_column_group` says of a cell too long or empty to be a column's label
+
+
+@lru_cache(maxsize=4096)
+def _column_group(cell: str, lang: str | None) -> str | None:
+    """The field group a header cell names, None for none, NO_LABEL for a cell that is no label (a
+    table's rows repeat the same headers and cells: asked once each)."""
+    from integraph.extract.labels import _is_project_word, _normalised_labels
+    from integraph.gazetteer import cues
+
+    # "Amount (EUR)", "Piešķirtais finansējums, EUR": the unit is no part of the label
+    key = normalise(UNIT.sub(" ", cell))
+    if not key or len(key) > 40:
+        return NO_LABEL
+    labels = _normalised_labels(lang)
+    # the label itself before one it starts or ends with ("piešķirtais finansējums" is an amount,
+    # though "finansējums" alone names the funder)
+    group = next((g for g, words in labels if key in words), None) or next(
+        (g for g, words in labels if any(key.startswith(w + " ") or key.endswith(" " + w) for w in words)), None)
+    if group is None and any(_is_project_word(w, cues.cues("project_words", lang)) for w in key.split()):
+        group = "title"
+    return group
 
 
 def _header_currency(found: Findings, header: str, columns: list[str | None]) -> str | None:

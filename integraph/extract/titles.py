@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from bisect import bisect_left
+from itertools import accumulate
 
 from integraph.extract.findings import Findings
-from integraph.extract.labels import (LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
-                                      project_word_lines, project_words)
+from integraph.extract.labels import (CLAUSE_RUN, LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
+                                      finditer_near_project_words, project_word_lines, project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
 from integraph.spans import Spans
@@ -62,7 +63,7 @@ def _repeated_names_after_project_words(found: Findings, pwords: list[str], take
     text = found.doc.text
     out = []
     times: dict[str, int] = {}  # how often a run occurs, counted once per run
-    for m in finditer_in_lines(LOWER_RUN, text, project_word_lines(found, pwords)):  # only a project word's lines
+    for m in finditer_near_project_words(LOWER_RUN, found, pwords):  # only a project word's clauses
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in taken) \
                 or normalise(m.group(1)) in roles:
             continue
@@ -130,16 +131,23 @@ def _subtitled_names_after_project_words(found: Findings, pwords: list[str],
 
 
 def _names_after_project_words(found: Findings, pattern: re.Pattern[str], pwords: list[str],
-                               taken: list[tuple[int, int]], words_ok=lambda words: True) -> list[tuple[int, int]]:
+                               taken: list[tuple[int, int]], words_ok=lambda words: True,
+                               within_clauses: bool = True) -> list[tuple[int, int]]:
     """Spans of group 2 of `pattern` where group 1 is a project word, outside `taken`. The patterns
-    never cross a line, so only the lines holding a project word are searched."""
-    text = found.doc.text
-    blocked = Spans(taken)
+    never cross a line, so only the lines holding a project word are searched; only the clauses
+    holding one (`finditer_near_project_words`) when its matches hold no other characters."""
+    blocked: Spans | None = None  # built for the first candidate: most documents have none
     out = []
-    for m in finditer_in_lines(pattern, text, project_word_lines(found, pwords)):
-        if _is_project_word(m.group(1).lower(), pwords) and words_ok(m.group(2).split()) \
-                and not blocked.overlaps(m.start(2), m.end(2)):
-            out.append((m.start(2), m.end(2)))
+    if within_clauses:
+        matches = finditer_near_project_words(pattern, found, pwords)
+    else:
+        matches = finditer_in_lines(pattern, found.doc.text, project_word_lines(found, pwords))
+    for m in matches:
+        if _is_project_word(m.group(1).lower(), pwords) and words_ok(m.group(2).split()):
+            if blocked is None:
+                blocked = Spans(taken)
+            if not blocked.overlaps(m.start(2), m.end(2)):
+                out.append((m.start(2), m.end(2)))
     return out
 
 
@@ -147,13 +155,19 @@ def _names_after_project_words(found: Findings, pattern: re.Pattern[str], pwords
 def _copula_title(lang: str | None) -> re.Pattern[str] | None:
     """'AMIF-hankkeemme Kotoutumisen polku on nyt puolivälissä': a project word, a name in sentence case
     (a capital, then up to three lower-case words) and the language's copula right after it."""
-    from integraph.gazetteer import cues
-
-    copulas = sorted({c.split()[0] for c in cues.cues("copula", lang)}, key=len, reverse=True)
+    copulas = _copulas(lang)
     if not copulas:
         return None
     return re.compile(rf"(?<!\w)(\w{{4,}})[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){{1,3}}?)"
                       rf"[ \t]+(?:{'|'.join(map(re.escape, copulas))})(?!\w)")
+
+
+@lru_cache(maxsize=64)
+def _copulas(lang: str | None) -> list[str]:
+    """The first word of each copula of `lang`, longest first."""
+    from integraph.gazetteer import cues
+
+    return sorted({c.split()[0] for c in cues.cues("copula", lang)}, key=len, reverse=True)
 
 
 def _names_before_a_copula(found: Findings, pwords: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -162,7 +176,8 @@ def _names_before_a_copula(found: Findings, pwords: list[str], taken: list[tuple
     pattern = _copula_title(found.lang)
     if pattern is None:
         return []
-    return _names_after_project_words(found, pattern, pwords, taken, lambda words: all(w.islower() for w in words[1:]))
+    return _names_after_project_words(found, pattern, pwords, taken, lambda words: all(w.islower() for w in words[1:]),
+                                      within_clauses=all(CLAUSE_RUN.fullmatch(c) for c in _copulas(found.lang)))
 
 
 UNQUOTED = re.compile(
@@ -258,9 +273,23 @@ def _titles_of_field_blocks(found: Findings, labels: list[tuple[str, re.Match[st
     dated = found.of_kind("date")
     pwords = project_words(found.lang)
     label_offsets = sorted(label_starts)
+    # a title needs two kinds of project field in the 15 paragraphs after it: test that first (two
+    # bisections between bounds that hold those paragraphs) and most lines are done with at once
+    field_offsets = [k for k in label_offsets if label_starts[k] in PROJECT_FIELDS]
+    field_groups = [label_starts[k] for k in field_offsets]
+    if len(set(field_groups)) < 2:
+        return []
+    window_start = list(accumulate(reversed([x for x, _ in paras]), min))[::-1]  # min start from k on
+    window_end = list(accumulate((y for _, y in paras), max))  # max end up to k
     out = []
     block_end = 0  # the lines between a title found and its first field belong to that title's block
     for i, (a, b) in enumerate(paras):
+        if i + 1 == len(paras):
+            break  # no paragraph after it: no fields
+        lo = bisect_left(field_offsets, window_start[i + 1])
+        hi = bisect_left(field_offsets, window_end[min(i + 15, len(paras) - 1)])
+        if len(set(field_groups[lo:hi])) < 2:
+            continue
         line = text[a:b].strip()
         if not line or len(line) > 160 or line.endswith((".", ":", ";", ",")) or a in label_starts \
                 or a < block_end or (a not in heading_starts and LABEL_LINE.fullmatch(text, a, b)):
