@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, product, repeat
+from itertools import product
 from typing import Any, Callable, Iterable, Sequence
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer.folding import quick_fold
+from integraph.gazetteer.starts import by_token as starts_by_token
+from integraph.gazetteer.starts import by_word as starts_by_word
+from integraph.gazetteer.starts import changed
 from integraph.gazetteer.tokens import PREFIX, Tok, Tokens, _gap_ok, token_key, tokenise
 from integraph.textutil import lemma
 
@@ -63,7 +66,6 @@ class PhraseIndex:
         self._prefixes: dict[str, set[str]] = {}
         self._scoped: dict[str, tuple[dict, dict]] = {}  # lang → (exact, surface) without other languages' names
         self._stem_memo: dict[tuple[int, tuple[str, ...]], tuple[dict, list[dict]]] = {}  # see _stem_children
-        self._by_key_memo: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}  # see _acronyms_by_key
 
     def add_name(self, name: str, entry: Entry) -> None:
         raw = tuple(t.raw for t in tokenise(name))
@@ -74,14 +76,14 @@ class PhraseIndex:
             self._names.setdefault(entry.lang, []).append((raw, entry))
             self._lemma.pop(entry.lang, None)
         self._scoped.clear()
-        self._by_key_memo.clear()
+        changed()  # the union of first words (starts.py) is made anew
 
     def add_acronym(self, acronym: str, entry: Entry) -> None:
         raw = [t.raw for t in tokenise(acronym)]
         if raw:
             _insert(self.exact, raw, entry)
             self._scoped.clear()
-            self._by_key_memo.clear()  # the trie changed in place
+            changed()
 
     def warm(self, langs: Iterable[str]) -> None:
         """Build now what a text in each of `langs` would build on first use (lemma trie, prefixes,
@@ -96,7 +98,6 @@ class PhraseIndex:
         # the stem memo is keyed by id(node): meaningless in another process, so not saved
         state = self.__dict__.copy()
         state["_stem_memo"] = {}
-        state["_by_key_memo"] = {}
         return state
 
     # -- lemma side, built per language on first use ---------------------------------------
@@ -108,6 +109,7 @@ class PhraseIndex:
                 for path in _lemma_paths(raw, lang):
                     _insert(trie, path, entry)
             self._lemma[lang] = trie
+            changed()
         return trie
 
     def _candidate_prefixes(self, lang: str) -> set[str]:
@@ -152,10 +154,8 @@ class PhraseIndex:
         exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
         # a trie (a walk finds nothing otherwise), so all others are passed over without one.
-        if toks.keyed:
-            starts, lemma_trie, lemmas = self._starts_by_word(toks, lang, exact, surface, prefixes)
-        else:
-            starts, lemma_trie, lemmas = self._starts_by_token(toks, lang, exact, surface, prefixes)
+        by = starts_by_word if toks.keyed else starts_by_token
+        starts, lemma_trie, lemmas = by(self, toks, lang, exact, surface, prefixes, _lemma_key)
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
@@ -197,77 +197,6 @@ class PhraseIndex:
                     continue
             i += 1
         return out
-
-    def _starts_by_token(self, toks: Tokens, lang: str | None, exact: dict, surface: dict,
-                         prefixes: set[str]) -> tuple[set[int], dict | None, dict[int, str | None]]:
-        """Where a name may start, its lemma trie (None when no word may need it) and the lemmas
-        found on the way, each test run over the text's token columns in C (map, compress)."""
-        raws, keys, every = toks.raws(), toks.keys(), range(len(toks))
-        starts: set[int] = set(compress(every, map(exact.__contains__, raws))) if exact else set()
-        starts.update(compress(every, map(surface.__contains__, keys)))
-        lemma_trie = None
-        lemmas: dict[int, str | None] = {}
-        if prefixes:
-            # words that may be inflected forms of a name's first word: those wanted() accepts
-            maybe = list(compress(every, map(prefixes.__contains__, toks.prefixes())))
-            if self.capitalised_only:
-                upper = toks.upper_first()
-                maybe = [k for k in maybe if upper[k]]
-            # the lemma trie (and with it simplemma's dictionary) only when some word may need it
-            if maybe:
-                lemma_trie = self._lemma_trie(lang)
-                starts.update(compress(every, map(lemma_trie.__contains__, keys)))
-                lems = list(map(_lemma_key, map(raws.__getitem__, maybe), repeat(lang)))
-                lemmas.update(zip(maybe, lems))
-                starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))
-        return starts, lemma_trie, lemmas
-
-    def _starts_by_word(self, toks: Tokens, lang: str | None, exact: dict, surface: dict,
-                        prefixes: set[str]) -> tuple[set[int], dict | None, dict[int, str | None]]:
-        """What _starts_by_token finds, asked of the text's distinct words instead of each token:
-        the four indexes read one text, whose word → positions table is built once, and a text's
-        words are far fewer than a trie's first words (or the other way round: the smaller side is
-        walked).  Needs keys that are token_key(raw) of their raws (true of tokenise's tokens)."""
-        where = toks.key_positions()
-        at = where.__getitem__
-        raws = toks.raws()
-        starts: set[int] = set()
-        if exact:
-            acronyms = self._acronyms_by_key(exact)
-            for key in _shared(acronyms, where):  # few: a key whose tokens are not all the acronym
-                written = acronyms[key]
-                starts.update([k for k in where[key] if raws[k] in written])
-        starts.update(chain.from_iterable(map(at, _shared(surface, where))))
-        lemma_trie = None
-        lemmas: dict[int, str | None] = {}
-        if prefixes:
-            words, heads = toks.distinct_keys()
-            maybe = list(chain.from_iterable(map(at, compress(words, map(prefixes.__contains__, heads)))))
-            if self.capitalised_only:
-                maybe = list(compress(maybe, map(toks.upper_first().__getitem__, maybe)))
-            if maybe:
-                lemma_trie = self._lemma_trie(lang)
-                starts.update(chain.from_iterable(map(at, _shared(lemma_trie, where))))
-                # raw → lemma key, kept on the text's tokens: the indexes lemmatise each word once
-                known: dict[str, str] = toks._memo(f"_lemmas_{lang}", dict)
-                written_forms = list(map(raws.__getitem__, maybe))
-                new = set(written_forms).difference(known)
-                if new:
-                    known.update(zip(new, map(_lemma_key, new, repeat(lang))))
-                lems = list(map(known.__getitem__, written_forms))
-                lemmas.update(zip(maybe, lems))
-                starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))
-        return starts, lemma_trie, lemmas
-
-    def _acronyms_by_key(self, exact: dict) -> dict[str, frozenset[str]]:
-        """The first words of the acronym trie `exact` grouped by their folded key."""
-        hit = self._by_key_memo.get(id(exact))
-        if hit is None or hit[0] is not exact:
-            grouped: dict[str, set[str]] = {}
-            for raw in exact:
-                grouped.setdefault(token_key(raw), set()).add(raw)
-            hit = self._by_key_memo[id(exact)] = (exact, {k: frozenset(v) for k, v in grouped.items()})
-        return hit[1]
 
     def _walk(self, text: str, toks: Sequence[Tok], i: int, trie: dict, via: str, lemma_of) -> list[tuple[int, list[Entry]]]:
         """Every (end token index, entries) reachable from token i in `trie`."""
@@ -328,11 +257,6 @@ class PhraseIndex:
             found = [c for k, c in node.items() if k != _END and any(_same_stem(k, f) for f in forms)]
             hit = self._stem_memo[key] = (node, found)  # the node itself kept, so its id stays its own
         return hit[1]
-
-
-def _shared(trie: dict, where: dict) -> Iterable[str]:
-    """The words both in `trie`'s first level and in the text's `where` table, walking the smaller."""
-    return filter(where.__contains__, trie) if len(trie) < len(where) else filter(trie.__contains__, where)
 
 
 STEM_MEMO = 50_000  # remembered (node, words) answers of _stem_children, per index

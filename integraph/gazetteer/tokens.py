@@ -100,7 +100,7 @@ class Tokens(tuple):
     def distinct_keys(self) -> tuple[list[str], list[str]]:
         """The distinct keys (in key_positions()' order) and the first PREFIX letters of each."""
         def build() -> tuple[list[str], list[str]]:
-            words = list(self.key_positions())
+            words = list(dict.fromkeys(self.keys()))  # in C; the same order as key_positions()
             return words, list(map(itemgetter(slice(None, PREFIX)), words))
         return self._memo("_distinct_keys", build)
 

@@ -1,7 +1,7 @@
 """The shortcuts that spare the gazetteers work per token find what the plain per-token code finds.
 
-* PhraseIndex._starts_by_word (a text's distinct words, asked once per text) against
-  _starts_by_token (every token tested), for the four indexes analyse() reads;
+* starts.by_word (a text's words that start some index's name, found once per text) against
+  starts.by_token (every token tested), for the four indexes analyse() reads;
 * tokens._keys_of (a dict read in C) against token_key of each token.
 """
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integraph.gazetteer import countries, cues, funds, orgs
+from integraph.gazetteer import countries, cues, funds, orgs, starts
+from integraph.gazetteer.phrases import _lemma_key
 from integraph.gazetteer.tokens import Tok, Tokens, _keys_of, _split, token_key
 
 # words that start or end names of the indexes (so that walks happen), and noise around them
@@ -34,12 +35,12 @@ def test_starts_by_word_are_the_starts_by_token(text, lang):
     toks = _split(text)  # a fresh Tokens: nothing memoised from another test
     plain = Tokens(list(toks))  # the same tokens without the shortcut's tables
     assert not plain.keyed and toks.keyed
-    for get in INDEXES:
+    for get in reversed(INDEXES):  # an index new to the union of first words, then known ones
         index = get()
         prefixes = index._candidate_prefixes(lang) if lang and lang in index._names else set()
         exact, surface = index._tries_for(lang)
-        by_word = index._starts_by_word(toks, lang, exact, surface, prefixes)
-        by_token = index._starts_by_token(plain, lang, exact, surface, prefixes)
+        by_word = starts.by_word(index, toks, lang, exact, surface, prefixes, _lemma_key)
+        by_token = starts.by_token(index, plain, lang, exact, surface, prefixes, _lemma_key)
         assert by_word[0] == by_token[0]
         assert by_word[1] is by_token[1]
         assert by_word[2] == by_token[2]
