@@ -338,6 +338,8 @@ _OPEN, _CLOSE = "„“«‚‘\"'", "“”»‘’\"'"
 def _close_quote(text: str, start: int, end: int) -> int:
     """Extend a span by one closing quote when it holds an unbalanced opening one."""
     inner = text[start:end]
+    if "„" not in inner and "«" not in inner and "‚" not in inner:  # most names: nothing opened
+        return end
     opened = sum(inner.count(c) for c in "„«‚") - sum(inner.count(c) for c in "»")
     if opened > 0 and end < len(text) and text[end] in _CLOSE:
         return end + 1

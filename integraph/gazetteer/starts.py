@@ -131,7 +131,7 @@ def _union(lang: str | None) -> tuple[int, frozenset[str], frozenset[str], froze
         firsts: set[str] = set()
         heads: set[str] = set()
         lemma_in: set[int] = set()
-        for index in _indexes.values():
+        for index in list(_indexes.values()):  # a copy: another thread may register an index meanwhile
             firsts.update(_acronyms_by_key(index.exact))  # the full tries: what any language's pruned ones hold
             firsts.update(index.surface)
             if lang and lang in index._names:
