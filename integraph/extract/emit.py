@@ -6,8 +6,14 @@ ids and user judgements about them survive re-ingestion.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from integraph.model import Document, Span, Statement
 from integraph.textutil import normalise
+
+# every statement's value is normalised for the duplicate check, and the same values (entity ids,
+# country codes, kinds, names) recur across statements and documents: normalise each once
+_normalised = lru_cache(maxsize=65_536)(normalise)
 
 PREFIX = {"Organisation": "o", "Project": "p", "Programme": "g", "Place": "l", "Person": "h"}
 
@@ -47,7 +53,7 @@ class Emitter:
         text = str(value).strip()
         if not text or end <= start or start < 0 or end > self._length:
             return
-        key = (entity, prop, normalise(text) if prop != "status" else text, start, end)
+        key = (entity, prop, _normalised(text) if prop != "status" else text, start, end)
         if key in self._seen:
             return
         self._seen.add(key)

@@ -8,7 +8,7 @@ name are a job of their own, shared by labelled fields and table cells (field_sl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from integraph.extract.emit import Emitter
@@ -157,27 +157,32 @@ def _roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Mentions
     pwords = found.cues_in_text([p for p in (p.lower() for p in cues.cues("project_words", found.lang)) if len(p) > 2])
     # a project word anywhere in a sentence, not right after a word character: one search for all of them
     speaks_of_project = _left_bounded(tuple(pwords)).search
+    first_coop = _earliest(tuple(coop)).search
     paras = paragraphs(found)
     para_starts = [a for a, _ in paras]
+    # where each frame's names begin, sorted: a sentence's own names are a bisected slice, not a scan
+    # of every name the frame has (a document's frame has them all) for every sentence
+    name_starts: dict[int, list[int]] = {}
     for s in found.sentences:
         f = owner(frames, s.start)
         if f is None:
             continue
         sent = text[s.start:s.end]
         low = sent.lower()
-        own = [a for a, b in f.mentions + f.acronym_spans if s.start <= a < s.end]
+        starts = name_starts.get(id(f))
+        if starts is None:
+            starts = name_starts[id(f)] = sorted(a for a, _ in f.mentions + f.acronym_spans)
+        own = starts[bisect_left(starts, s.start):bisect_left(starts, s.end)]
         if not own and speaks_of_project(low) is None:
             # "… the project is co-funded by AMIF. We work together with A, B and C.": a sentence of a
             # paragraph that names the project speaks of it too
             k = bisect_right(para_starts, s.start) - 1
             p0, p1 = paras[k] if k >= 0 else (s.start, s.end)
-            if not any(p0 <= a < p1 for a, _ in f.mentions + f.acronym_spans):
+            at = bisect_left(starts, p0)
+            if at == len(starts) or starts[at] >= p1:  # no name of the frame begins in the paragraph
                 continue
-        cut, cue = None, ""
-        for c in coop:
-            i = low.find(c)
-            if i >= 0 and (cut is None or i < cut):
-                cut, cue = i, c
+        first = first_coop(low)
+        cut, cue = (first.start(), first.group()) if first else (None, "")
         if cut is not None:
             # "in partnership with A and B", "bendradarbiaujant su A ir B": the cue's list names partners,
             # also those no name rule found ("Kauno miesto savivaldybe", "Gradom Rijekom")
@@ -250,6 +255,13 @@ def _cooperation_cues(lang: str | None) -> list[str]:
     from integraph.gazetteer import cues
 
     return sorted({c.lower() for c in cues.cues("cooperation", lang)}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1024)  # keyed by the cues a document holds
+def _earliest(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The first of `words` to occur, and at a tie the one listed first: what taking each word's
+    `find` and keeping the smallest (the first listed on ties) gives, in one search."""
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
 
 
 @lru_cache(maxsize=64)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from integraph.extract.emit import Emitter
 from integraph.extract.entities import Mentions
 from integraph.extract.findings import Findings, cue_words
+from integraph.extract.roles import sentences_holding
 from integraph.spans import Spans, starting_in
 from integraph.textutil import normalise
 
@@ -208,7 +209,7 @@ def _years(found: Findings, start: int, end: int) -> list[tuple[int, int, str]]:
     return sorted(dates)
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=1024)  # keyed by the cues a document holds: a few hundred subsets
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """One search for 'does any of these words occur', before asking which one does first."""
     return re.compile("|".join(map(re.escape, words)) or r"(?!)")
@@ -220,13 +221,15 @@ def profile(found: Findings, em: Emitter, mentions: Mentions) -> None:
 
     text = found.doc.text
     main = main_organisation(found, mentions)
-    founded = [c.lower() for c in cue_words("founded", found.lang)]
+    # only the cues the document holds at all (a sentence lacks the others too, so dropping them
+    # changes no answer), and only the sentences holding one of them are lower-cased and read
+    founded = found.cues_in_text([c.lower() for c in cue_words("founded", found.lang)])
     country_of = {st.entity: st.value for st in em.statements if st.schema == "Place" and st.prop == "country"}
-    staff = [c.lower() for c in cue_words("staff", found.lang)]
+    staff = found.cues_in_text([c.lower() for c in cue_words("staff", found.lang)])
     any_cue = _any_of(tuple(founded + staff))
     for_whom = set(cues.cues("for_whom", found.lang))
     staff_counts: dict[str, list[tuple[str, int, int]]] = {}
-    for s in found.sentences:
+    for s in sentences_holding(found, founded + staff):
         low = text[s.start:s.end].lower()
         if not any_cue.search(low):
             continue  # most sentences say neither

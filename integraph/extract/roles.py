@@ -16,6 +16,7 @@ from integraph.extract.findings import Findings
 from integraph.extract.frames import Frame
 from integraph.extract.labels import LABEL_LINE
 from integraph.extract.scopes import owner
+from integraph.extract.sentences import Sentence
 from integraph.textutil import normalise
 
 # two to four capitalised words, name particles allowed between them ("Ilse de Vries", "Jan van Dijk")
@@ -66,7 +67,7 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
     role_words = found.cues_in_text(sorted({w.lower() for w in labels.get("person_role", [])}, key=len, reverse=True))
     places = [(m.start, m.end) for m in mentions.items if m.schema == "Place"]
     org_names = {normalise(m.text) for m in mentions.items if m.schema == "Organisation"}
-    for s in found.sentences:
+    for s in sentences_holding(found, lead_words + role_words):  # the others hold no cue to read
         f = owner(frames, s.start)
         if f is None:
             continue
@@ -103,6 +104,26 @@ def _prose_roles(found: Findings, frames: list[Frame], em: Emitter, mentions: Me
             em.fact(f.entity, "Project", "person", f"{pid}|{_role_name(w)}", s.start, s.end,
                     "integraph.prose-roles.v1", 0.7)
             break
+
+
+def sentences_holding(found: Findings, words: list[str]) -> list[Sentence]:
+    """The sentences whose lower-cased text may hold one of the lower-case `words` (all of them, in
+    order, when that cannot be told cheaply).  Searched in the document's lower-cased text, within
+    each sentence's range, instead of lower-casing every sentence: where lower-casing keeps the
+    length, each character is lowered alone except the Greek capital sigma, whose two lower forms
+    only a word holding a sigma can tell apart."""
+    if not words:
+        return []
+    low = found.lowered
+    if len(low) != len(found.doc.text) or any("σ" in w or "ς" in w for w in words):
+        return found.sentences
+    search = _any_word(tuple(words)).search
+    return [s for s in found.sentences if search(low, s.start, s.end)]
+
+
+@lru_cache(maxsize=1024)  # keyed by the cues a document holds
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _word_at(low: str, w: str) -> int:

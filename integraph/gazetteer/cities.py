@@ -35,7 +35,7 @@ from typing import Any, Sequence
 from integraph.extract.recognise import Match
 from integraph.gazetteer import cache_dir, load_data
 from integraph.gazetteer.citybuild import VERSION
-from integraph.gazetteer.folding import quick_fold
+from integraph.gazetteer.folding import fold_word, quick_fold
 from integraph.gazetteer.phrases import _lemma_key
 from integraph.gazetteer.tokens import Tok, Tokens, tokenise
 
@@ -98,8 +98,9 @@ def _rank(hits: list[dict[str, Any]], country_hint: str | None, written: str | N
         # "Porto" is Porto's own name and only another language's name of Bordeaux: a town called so
         # itself goes first, when it is not much smaller (a village "Krakau" does not beat Kraków)
         top = _population(hits)
-        own = quick_fold(written)
-        hits = sorted(hits, key=lambda h: not (quick_fold(h["name"]) == own and 2 * (h.get("population") or 0) >= top))
+        own = fold_word(written)
+        # fold_word is quick_fold kept in a cache: the same towns' names are ranked again and again
+        hits = sorted(hits, key=lambda h: not (fold_word(h["name"]) == own and 2 * (h.get("population") or 0) >= top))
     if country_hint:
         hint = country_hint.upper()
         hits = sorted(hits, key=lambda h: h["country"] != hint)  # stable: population order kept
@@ -315,6 +316,15 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
         else:
             groups.append([c])
 
+    ranked_at: dict[int, list[dict[str, Any]]] = {}  # a candidate's towns ranked once, asked twice
+
+    def ranked(c: int) -> list[dict[str, Any]]:
+        got = ranked_at.get(c)
+        if got is None:
+            i, j, hits, _ = cands[c]
+            got = ranked_at[c] = _rank(hits, country_hint, text[toks[i].start:toks[j - 1].end])
+        return got
+
     accepted: set[int] = set()
     for group in groups:
         cued = [c for c in group if _cued(text, toks, cands[c][0], lang) and not _title_case_run(text, toks, cands[c])]
@@ -324,7 +334,7 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
             continue
         for c in group:
             i, j, hits, _ = cands[c]
-            best = _rank(hits, country_hint, text[toks[i].start:toks[j - 1].end])[0]
+            best = ranked(c)[0]
             floor = BIG_SINGLE if j - i == 1 else BIG_MULTI
             if not _sentence_initial(text, toks, i) and best["population"] >= floor:
                 accepted.add(c)
@@ -332,10 +342,10 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
     out = []
     for c in sorted(accepted):
         i, j, hits, via = cands[c]
-        ranked = _rank(hits, country_hint, text[toks[i].start:toks[j - 1].end])
-        best = ranked[0]
+        towns = ranked(c)
+        best = towns[0]
         extra = {**best, "via": via}
         if len(hits) > 1:
-            extra["also"] = [h["id"] for h in ranked[1:5]]
+            extra["also"] = [h["id"] for h in towns[1:5]]
         out.append(Match(KIND, toks[i].start, toks[j - 1].end, best["id"], extra))
     return out

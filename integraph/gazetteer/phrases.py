@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, product, repeat
+from itertools import product
 from typing import Any, Callable, Iterable, Sequence
 
 from integraph.extract.recognise import Match
 from integraph.gazetteer.folding import quick_fold
+from integraph.gazetteer.starts import by_token as starts_by_token
+from integraph.gazetteer.starts import by_word as starts_by_word
+from integraph.gazetteer.starts import changed
 from integraph.gazetteer.tokens import PREFIX, Tok, Tokens, _gap_ok, token_key, tokenise
 from integraph.textutil import lemma
 
@@ -73,12 +76,14 @@ class PhraseIndex:
             self._names.setdefault(entry.lang, []).append((raw, entry))
             self._lemma.pop(entry.lang, None)
         self._scoped.clear()
+        changed()  # the union of first words (starts.py) is made anew
 
     def add_acronym(self, acronym: str, entry: Entry) -> None:
         raw = [t.raw for t in tokenise(acronym)]
         if raw:
             _insert(self.exact, raw, entry)
             self._scoped.clear()
+            changed()
 
     def warm(self, langs: Iterable[str]) -> None:
         """Build now what a text in each of `langs` would build on first use (lemma trie, prefixes,
@@ -104,6 +109,7 @@ class PhraseIndex:
                 for path in _lemma_paths(raw, lang):
                     _insert(trie, path, entry)
             self._lemma[lang] = trie
+            changed()
         return trie
 
     def _candidate_prefixes(self, lang: str) -> set[str]:
@@ -148,25 +154,8 @@ class PhraseIndex:
         exact, surface = self._tries_for(lang)
         # positions a name may start at: a token starts a name only if it is a first token of
         # a trie (a walk finds nothing otherwise), so all others are passed over without one.
-        # Each test runs over the text's token columns in C (map, compress): no frame per token.
-        raws, keys, every = toks.raws(), toks.keys(), range(len(toks))
-        starts: set[int] = set(compress(every, map(exact.__contains__, raws))) if exact else set()
-        starts.update(compress(every, map(surface.__contains__, keys)))
-        lemma_trie = None
-        lemmas: dict[int, str | None] = {}
-        if prefixes:
-            # words that may be inflected forms of a name's first word: those wanted() accepts
-            maybe = list(compress(every, map(prefixes.__contains__, toks.prefixes())))
-            if cap_only:
-                upper = toks.upper_first()
-                maybe = [k for k in maybe if upper[k]]
-            # the lemma trie (and with it simplemma's dictionary) only when some word may need it
-            if maybe:
-                lemma_trie = self._lemma_trie(lang)
-                starts.update(compress(every, map(lemma_trie.__contains__, keys)))
-                lems = list(map(_lemma_key, map(raws.__getitem__, maybe), repeat(lang)))
-                lemmas.update(zip(maybe, lems))
-                starts.update(compress(maybe, map(lemma_trie.__contains__, lems)))
+        by = starts_by_word if toks.keyed else starts_by_token
+        starts, lemma_trie, lemmas = by(self, toks, lang, exact, surface, prefixes, _lemma_key)
 
         def lemma_of(j: int) -> str | None:
             if j not in lemmas:
@@ -349,6 +338,8 @@ _OPEN, _CLOSE = "„“«‚‘\"'", "“”»‘’\"'"
 def _close_quote(text: str, start: int, end: int) -> int:
     """Extend a span by one closing quote when it holds an unbalanced opening one."""
     inner = text[start:end]
+    if "„" not in inner and "«" not in inner and "‚" not in inner:  # most names: nothing opened
+        return end
     opened = sum(inner.count(c) for c in "„«‚") - sum(inner.count(c) for c in "»")
     if opened > 0 and end < len(text) and text[end] in _CLOSE:
         return end + 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import is_, itemgetter
 from typing import Any, Callable, NamedTuple
 
 from integraph.gazetteer.folding import fold_word
@@ -77,6 +77,33 @@ class Tokens(tuple):
         """The first PREFIX letters of every folded key, in order."""
         return self._memo("_prefixes", lambda: list(map(itemgetter(slice(None, PREFIX)), self.keys())))
 
+    @property
+    def keyed(self) -> bool:
+        """Whether every key is token_key() of its raw form (tokenise's tokens, not hand-made ones)."""
+        return self.__dict__.get("_keyed", False)
+
+    def key_positions(self) -> dict[str, list[int]]:
+        """Each distinct folded key → the indexes of its tokens, in order: the indexes ask it of a
+        text's few hundred distinct words instead of testing each of its tokens."""
+        return self._memo("_key_positions", self._positions_by_key)
+
+    def _positions_by_key(self) -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for k, key in enumerate(self.keys()):
+            at = where.get(key)
+            if at is None:
+                where[key] = [k]
+            else:
+                at.append(k)
+        return where
+
+    def distinct_keys(self) -> tuple[list[str], list[str]]:
+        """The distinct keys (in key_positions()' order) and the first PREFIX letters of each."""
+        def build() -> tuple[list[str], list[str]]:
+            words = list(dict.fromkeys(self.keys()))  # in C; the same order as key_positions()
+            return words, list(map(itemgetter(slice(None, PREFIX)), words))
+        return self._memo("_distinct_keys", build)
+
     def upper_first(self) -> list[bool]:
         """Whether every token begins with a capital, in order."""
         return self._memo("_upper_first", lambda: list(map(str.isupper, map(itemgetter(0), self.raws()))))
@@ -100,12 +127,27 @@ def _split(text: str) -> Tokens:
     ends = offsets[2::2]
     if "'" in text or "’" in text:  # the elision regex only for tokens that can hold one
         _split_elisions(raws, starts, ends)
-    keys = list(map(token_key, raws))
+    keys = _keys_of(raws)
     toks = Tokens(map(_new_tok, repeat(Tok), zip(starts, ends, raws, keys)))
-    toks.__dict__.update(_raws=raws, _keys=keys)  # columns Tokens would build
+    toks.__dict__.update(_raws=raws, _keys=keys, _keyed=True)  # columns Tokens would build
     if len(text) > SHORT_TEXT:  # a document's text (the thousands of cached names need no offsets)
         toks.__dict__.update(_starts=starts, _ends=ends)
     return toks
+
+
+_KEY_OF: dict[str, str] = {}  # raw token → token_key(raw): a plain dict is read in C by map, no call per token
+KEY_MEMO = 200_000  # distinct tokens remembered before the table starts afresh
+
+
+def _keys_of(raws: list[str]) -> list[str]:
+    """token_key() of every raw token, in order; only the tokens not seen before are folded."""
+    keys = list(map(_KEY_OF.get, raws))
+    if None in keys:  # words new to this process (a str never equals None, so this only finds misses)
+        if len(_KEY_OF) > KEY_MEMO:
+            _KEY_OF.clear()
+        for k in compress(range(len(keys)), map(is_, keys, repeat(None))):
+            keys[k] = _KEY_OF[raws[k]] = token_key(raws[k])
+    return keys
 
 
 def _split_elisions(raws: list[str], starts: list[int], ends: list[int]) -> None:
