@@ -19,17 +19,15 @@ from price_parser import Price
 
 from integraph.extract.recognise import Match
 from integraph.extract.recognise.alternation import by_first_char
-from integraph.extract.recognise.windows import digit_spans, finditer, first_chars
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars
 from integraph.extract.recognise.currencies import (
     CURRENCIES, EXACT, KRONE, KRONE_WORDS, LONG_BILLION, MIL_THOUSAND, SCALES, SHORT_SCALES,
 )
 
-# Thousands groups (space, NBSP, narrow NBSP, dot, comma, apostrophe) with optional decimals, or a plain number:
-# (?<![\w.,])(?P<num>\d{1,3}(?:…)+…|\d+…), written to open on its first digit (the character before it vetted
-# after it) so that `re` skips straight to a digit (tests/extract/recognise/test_rewrites.py).
+# Thousands groups (space, NBSP, narrow NBSP, dot, comma, apostrophe) with optional decimals, or a plain number.
 NUMBER = (
-    r"(?P<num>\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.,'’]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
-    r"|\d*(?:[.,]\d+)?(?![\d]|[.,]\d)))"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+    r"|\d+(?:[.,]\d+)?(?![\d]|[.,]\d))"
 )
 
 
@@ -100,7 +98,7 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     found: list[Match] = []
     near_digits = digit_spans(text, 30, 40)
     digits_first, currency_first = _patterns(lang)
-    for hits in (finditer(digits_first, text, near_digits), finditer(currency_first, text, near_digits)):
+    for hits in (at_digits(digits_first, text, 30, 40), finditer(currency_first, text, near_digits)):
         for m in hits:
             if text[m.end():m.end() + 1] == "%":
                 continue

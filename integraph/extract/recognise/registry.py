@@ -32,7 +32,7 @@ from stdnum.ro import cui
 
 from integraph.extract.recognise import Match
 from integraph.extract.recognise.alternation import by_first_char
-from integraph.extract.recognise.windows import digit_spans, finditer, first_chars
+from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars
 
 
 def _bg_eik(n: str) -> bool:  # 13 digits = the 9-digit EIK of the company + a branch number
@@ -76,13 +76,13 @@ LABELLED = [
     (s[0], re.compile(rf"(?i:{s[1]})"), re.compile(rf"(?P<num>{s[2]})(?![\w-]|[ ]\d)"), s[3], s[4] if len(s) > 4 else None)
     for s in SCHEMES
 ]
-# Each opens on a class (its first letter or digit; the character before it is vetted after it) so that `re`
-# skips straight to where it can begin: (?<![\w/.-])(?:AT|…), (?<![\w])[A-Z]{2}\d{2}…, (?<![\w])\d…
-# (tests/extract/recognise/test_rewrites.py holds them as first written).
+# Each opens on its first letter (the character before it is vetted after it) so that `re` skips straight
+# to a capital: (?<![\w/.-])(?:AT|…), (?<![\w])[A-Z]{2}\d{2}… (tests/extract/recognise/test_rewrites.py
+# holds them as first written).  Capitals are fewer than the digit runs they come before.
 VAT_BARE = re.compile(r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
                       r"(?<![\w/.-]..)U?\d{8,12}(?![\w-])")
 IBAN = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])")
-ACCOUNT = re.compile(r"\d(?<![\w]\d)(?:[ \u00a0]?\d){14,31}(?![\w])")  # 15–32 digits, spaced any way
+ACCOUNT = re.compile(r"(?<![\w])\d(?:[ \u00a0]?\d){14,31}(?![\w])")  # 15–32 digits, spaced any way
 COUNTRY_OF = {
     "bg": "BG", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "es": "ES", "et": "EE", "fi": "FI", "fr": "FR",
     "hr": "HR", "hu": "HU", "it": "IT", "lt": "LT", "lv": "LV", "mt": "MT", "nl": "NL", "pl": "PL", "pt": "PT",
@@ -102,7 +102,7 @@ def find_ibans(text: str, lang: str | None = None) -> list[Match]:
             found.append(Match("iban", m.start(), m.end(), iban.compact(m.group())))
     country = COUNTRY_OF.get(lang or "")
     if country:
-        for m in finditer(ACCOUNT, text, near_digits):
+        for m in at_digits(ACCOUNT, text, 50, 40):  # tried at each run's start: fewer than its digits
             candidate = country + _compact(m.group())
             if iban.is_valid(candidate) and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Match("iban", m.start(), m.end(), candidate, {"written": "national"}))
