@@ -28,12 +28,18 @@ class Sentence:
     end: int
 
 
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# The word before a sentence-ending dot, read backwards from the dot over at most WORD_REACH characters.
+WORD_BACKWARDS = re.compile(r"[^\s(„\"«]*")
+WORD_REACH = 40
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of text[start:end], as offsets into `text`."""
     end = len(text) if end is None else end
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[start:end]):
-        p0, p1 = start + para.start(), start + para.end()
+    for para in PARAGRAPH.finditer(text, start, end):  # `end` bounds the search as the end of a slice would
+        p0, p1 = para.span()
         s0 = p0
         for m in END.finditer(text, p0, p1):
             if _is_abbreviation(text, m.start(), p0):
@@ -49,12 +55,25 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    """Is the word before the "." at `dot` (back to whitespace, an opening bracket or quote, or `floor`)
+    an abbreviation, an initial or an ordinal number?"""
     if text[dot] != ".":
         return False
-    i = dot
+    reach = max(floor, dot - WORD_REACH)
+    length = WORD_BACKWARDS.match(text[reach:dot][::-1]).end()  # a regex, not a loop per character
+    if length == dot - reach and reach > floor:  # a longer word: walk back the rest of it
+        return _is_abbreviation_word(text[_word_start(text, reach, floor):dot])
+    return _is_abbreviation_word(text[dot - length:dot])
+
+
+def _word_start(text: str, i: int, floor: int) -> int:
     while i > floor and not text[i - 1].isspace() and text[i - 1] not in "(„\"«":
         i -= 1
-    word = text[i:dot].lower()
+    return i
+
+
+def _is_abbreviation_word(word: str) -> bool:
+    word = word.lower()
     if not word:
         return False
     if word.isdigit() and len(word) <= 2:  # "1. Projekt", "5. lutego"
@@ -65,11 +84,12 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
 
 
 def _trim(text: str, a: int, b: int) -> Sentence:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return Sentence(a, b)
+    """text[a:b] without the whitespace at either end (str.strip's whitespace is str.isspace's)."""
+    part = text[a:b]
+    lead = len(part) - len(part.lstrip())
+    if lead == len(part):
+        return Sentence(b, b)
+    return Sentence(a + lead, b - (len(part) - len(part.rstrip())))
 
 
 QUOTED = re.compile(r"„([^„“”\n]{2,300})[“”\"]|“([^“”\n]{2,300})”|«([^«»\n]{2,300})»|\"([^\"\n]{2,300})\"|‚([^‚‘’\n]{2,300})[‘’]")

@@ -18,7 +18,7 @@ import phonenumbers
 
 from integraph.extract.recognise import Match
 from integraph.extract.recognise.alternation import by_first_char
-from integraph.extract.recognise.windows import at_digits, digit_spans, finditer, first_chars, spans
+from integraph.extract.recognise.windows import digit_spans, finditer, first_chars, spans
 
 # Every EU ccTLD, the neighbours migrant-integration texts cite, and the common generic ones.
 TLDS = (
@@ -63,7 +63,9 @@ PHONE_WORDS = (
 )
 PHONE_CUE = rf"(?:{by_first_char(PHONE_WORDS, caseless=True)})\.?(?:\s?(?:č\.|nr\.?|no\.?|№|/fax))?\s?[:.]?\s*"
 PHONE_NUMBER = r"(?P<num>(?:\+|00)?\(?\d[\d\s()./–-]{5,20}\d)(?!\d)"
-PHONE_INTL = re.compile(r"(?<![\w+])(?P<num>(?:\+|00)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
+# "+48 …", "0048 …": (?<![\w+])(?:\+|00)…, written to open on the class [+0] (the character before it vetted
+# after it) so that `re` skips straight to a "+" or a "0" (tests/extract/recognise/test_rewrites.py)
+PHONE_INTL = re.compile(r"(?P<num>[+0](?<![\w+].)(?:(?<=\+)|(?<=0)0)\s?\d{1,3}[\d\s()./–-]{5,20}\d)(?!\d)")
 PHONE_CUED = re.compile(rf"(?<!\w){first_chars(PHONE_CUE, re.IGNORECASE)}{PHONE_CUE}{PHONE_NUMBER}", re.IGNORECASE)
 
 REGION = {
@@ -150,8 +152,7 @@ def find_phones(text: str, lang: str | None = None) -> list[Match]:
     region = REGION.get(lang or "")
     found: list[Match] = []
     cued = finditer(PHONE_CUED, text, digit_spans(text, 40, 40))
-    # "+48 …", "+ 48 …", "0048 …": an international number begins on, or one or two characters before, a digit run
-    international = at_digits(PHONE_INTL, text, 40, 40, shift=(0, 1, 2))
+    international = finditer(PHONE_INTL, text, digit_spans(text, 40, 40))
     for strict, hits in ((False, cued), (True, international)):
         for m in hits:
             raw = m.group("num").rstrip(" ./-–(")

@@ -23,12 +23,13 @@ from datetime import date
 from functools import lru_cache
 
 from integraph.extract.recognise import Match
+from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.date_words import (
     END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE,
     phrases,
 )
 from integraph.extract.recognise.months import month_number
-from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer
+from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer, run_windows
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -56,8 +57,9 @@ PATTERNS = {
     # "03/2025 – 02/2027": month/year pairs, only as a range ("nr 3/2024" alone is a number, not a date)
     "my_num_range": rf"(?<![\w./-])(?P<m1>0?[1-9]|1[0-2])[./](?P<y1>{YEAR}){DASH}(?P<m2>0?[1-9]|1[0-2])[./](?P<y2>{YEAR})(?![\w/]|[.,]\d)",
     "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
-    # "Q3 2024 – Q2 2027": quarters, read at the years' precision (a quarter is no month)
-    "quarter_range": rf"(?<!\w)Q(?P<q1>[1-4])\s?(?P<y1>{YEAR}){DASH}Q(?P<q2>[1-4])\s?(?P<y2>{YEAR})(?!\d)",
+    # "Q3 2024 – Q2 2027": quarters, read at the years' precision (a quarter is no month).  The "Q" comes
+    # before the look-behind that vets the character before it, so that `re` skips straight to a "Q".
+    "quarter_range": rf"Q(?<!\wQ)(?P<q1>[1-4])\s?(?P<y1>{YEAR}){DASH}Q(?P<q2>[1-4])\s?(?P<y2>{YEAR})(?!\d)",
     # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
     "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
 }
@@ -74,8 +76,8 @@ DIGIT_FIRST = {"dmy_num": DAY_RUN, "ymd_num": YEAR_RUN, "dmy_roman": DAY_RUN, "d
 # between the two stand at most a second month word and "de"/"of", so a match begins on one of the last
 # three word starts before a four-digit year-like run; they are tried there only (_month_word_anchors).
 WORD_FIRST = frozenset(("m_range", "mdy_text", "my_text"))
-# In reversed text, a letter not followed by a word character: read forwards, where (?<!\w)WORD can begin.
-_WORD_START_BACKWARDS = re.compile(r"[^\W\d_](?!\w)")
+# A letter not after a word character: where (?<!\w)WORD can begin.
+_WORD_START = re.compile(r"\b[^\W\d_]")
 YEAR_AFTER_RE = re.compile(rf"\s?(?:{YEAR_AFTER})")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])|\n")
 
@@ -84,27 +86,17 @@ SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])|\n")
 def _month_word_anchors(text: str) -> tuple[tuple[int, int], ...]:
     """(position, end of its window) of the last three word starts before each year-like run of four
     digits, within the run's window (digit_spans(text, 50, 40), the windows finditer would search)."""
-    windows = digit_spans(text, 50, 40)
     runs = digit_runs(text)
+    windows = run_windows(text, 50, 40)
     found: set[tuple[int, int]] = set()
-    w = 0
     for k, (a, b) in enumerate(runs):
         if b - a != 4 or not YEAR_RUN.fullmatch(text, a, b):
             continue
-        while windows[w][1] <= a:
-            w += 1
         # no match holds two digit runs besides its year (only "May 4, 2021" holds one), so its month
-        # word lies after the run two before this one: the text read backwards is short
-        lo = max(windows[w][0], runs[k - 2][1] if k >= 2 else 0)
-        seen = 0
-        for m in _WORD_START_BACKWARDS.finditer(text[lo:a][::-1]):
-            i = a - 1 - m.start()
-            if i == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
-                continue  # the cut fell inside a word: it starts earlier
-            found.add((i, windows[w][1]))
-            seen += 1
-            if seen == 3:
-                break
+        # word lies after the run two before this one: the stretch searched is short
+        lo = max(windows[k][0], runs[k - 2][1] if k >= 2 else 0)
+        starts = [m.start() for m in _WORD_START.finditer(text, lo, a)]  # the look-behind sees before `lo`
+        found.update((i, windows[k][1]) for i in starts[-3:])
     return tuple(sorted(found))
 
 
@@ -132,9 +124,10 @@ def _cues(lang: str | None) -> dict[str, re.Pattern[str]]:
 
 
 JOINERS = frozenset(RANGE_JOINERS)
-# one search for "any of these stems occurs in the text" (plain substrings, as `stem in text`)
-START_VERB = re.compile("|".join(map(re.escape, START_VERBS)))
-END_VERB = re.compile("|".join(map(re.escape, END_VERBS)))
+# one search for "any of these stems occurs in the text" (plain substrings, as `stem in text`), the stems
+# grouped by first character (alternation.py): at each position `re` tries only the stems that begin there
+START_VERB = re.compile(by_first_char("|".join(map(re.escape, START_VERBS))))
+END_VERB = re.compile(by_first_char("|".join(map(re.escape, END_VERBS))))
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:

@@ -76,9 +76,12 @@ LABELLED = [
     (s[0], re.compile(rf"(?i:{s[1]})"), re.compile(rf"(?P<num>{s[2]})(?![\w-]|[ ]\d)"), s[3], s[4] if len(s) > 4 else None)
     for s in SCHEMES
 ]
-VAT_BARE = re.compile(r"(?<![\w/.-])(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
-                      r"U?\d{8,12}(?![\w-])")
-IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])")
+# Each opens on its first letter (the character before it is vetted after it) so that `re` skips straight
+# to a capital: (?<![\w/.-])(?:AT|…), (?<![\w])[A-Z]{2}\d{2}… (tests/extract/recognise/test_rewrites.py
+# holds them as first written).  Capitals are fewer than the digit runs they come before.
+VAT_BARE = re.compile(r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
+                      r"(?<![\w/.-]..)U?\d{8,12}(?![\w-])")
+IBAN = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\w])")
 ACCOUNT = re.compile(r"(?<![\w])\d(?:[ \u00a0]?\d){14,31}(?![\w])")  # 15–32 digits, spaced any way
 COUNTRY_OF = {
     "bg": "BG", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "es": "ES", "et": "EE", "fi": "FI", "fr": "FR",
@@ -93,12 +96,13 @@ def _compact(raw: str) -> str:
 
 def find_ibans(text: str, lang: str | None = None) -> list[Match]:
     found = []
-    for m in at_digits(IBAN, text, 50, 40, shift=(2,)):  # "PL63…": the digits start two letters in
+    near_digits = digit_spans(text, 50, 40)
+    for m in finditer(IBAN, text, near_digits):
         if iban.is_valid(m.group()):
             found.append(Match("iban", m.start(), m.end(), iban.compact(m.group())))
     country = COUNTRY_OF.get(lang or "")
     if country:
-        for m in at_digits(ACCOUNT, text, 50, 40):
+        for m in at_digits(ACCOUNT, text, 50, 40):  # tried at each run's start: fewer than its digits
             candidate = country + _compact(m.group())
             if iban.is_valid(candidate) and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Match("iban", m.start(), m.end(), candidate, {"written": "national"}))
@@ -122,7 +126,7 @@ def find_registry(text: str, lang: str | None = None) -> list[Match]:
             scheme = "SK-ICO" if base == "CZ-ICO" and lang in SK_LANGS else base
             extra = {"scheme": scheme, "label": label, "checked": check is not None}
             found.append(Match("registry_id", m.start(), m.end(), f"{scheme}-{number}", extra))
-    for m in at_digits(VAT_BARE, text, 50, 40, shift=(2, 3)):  # "PL…", "ATU…" before the digits
+    for m in finditer(VAT_BARE, text, near_digits):
         if eu_vat.is_valid(m.group()):
             extra = {"scheme": "EU-VAT", "label": "", "checked": True}
             found.append(Match("registry_id", m.start(), m.end(), f"EU-VAT-{m.group()}", extra))

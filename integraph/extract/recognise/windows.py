@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import Iterable, Iterator
 
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"\d\d*")  # \d+, opening on a class so that `re` skips straight to a digit instead of trying every position
 
 
 def spans(text: str, anchor: re.Pattern[str], before: int, after: int, lead: int = 0) -> list[tuple[int, int]]:
@@ -49,24 +50,34 @@ def spans(text: str, anchor: re.Pattern[str], before: int, after: int, lead: int
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of every run of digits; cached because every recogniser asks for the same text."""
-    return tuple(m.span() for m in DIGITS.finditer(text))
+    return tuple(map(re.Match.span, DIGITS.finditer(text)))
+
+
+@lru_cache(maxsize=8)
+def run_windows(text: str, before: int, after: int) -> tuple[tuple[int, int], ...]:
+    """For each digit run (digit_runs, same order), the neighbourhood that holds it (digit_spans): the
+    window a search near that run stops at.  Cached because several recognisers ask for the same text."""
+    # the same windows as spans(text, DIGITS, before, after): runs are ordered and disjoint, so a window
+    # only ever grows at its end, and clipping to the text concerns only the first and the last window
+    runs = digit_runs(text)
+    if not runs:
+        return ()
+    reach = before + after
+    opens = [k for k in range(1, len(runs)) if runs[k][0] - runs[k - 1][1] > reach]  # runs that open a window
+    bounds = list(zip([0] + opens, opens + [len(runs)]))  # [first, last + 1) runs of each window
+    windows = [[runs[i][0] - before, runs[j - 1][1] + after] for i, j in bounds]
+    windows[0][0] = max(0, windows[0][0])
+    windows[-1][1] = min(len(text), windows[-1][1])
+    out: list[tuple[int, int]] = []
+    for (i, j), (s, e) in zip(bounds, windows):
+        out += [(s, e)] * (j - i)
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
 def digit_spans(text: str, before: int, after: int) -> tuple[tuple[int, int], ...]:
-    """Neighbourhoods of digit runs; cached because several recognisers ask for the same text."""
-    # the same windows as spans(text, DIGITS, before, after): runs are ordered and disjoint, so a window
-    # only ever grows at its end, and clipping to the text can wait until the windows are merged
-    out: list[list[int]] = []
-    for a, b in digit_runs(text):
-        if out and a - before <= out[-1][1]:
-            out[-1][1] = b + after
-        else:
-            out.append([a - before, b + after])
-    if out:
-        out[0][0] = max(0, out[0][0])
-        out[-1][1] = min(len(text), out[-1][1])
-    return tuple((s, e) for s, e in out)
+    """Neighbourhoods of digit runs, merged where they touch: spans(text, DIGITS, before, after)."""
+    return tuple(dict.fromkeys(run_windows(text, before, after)))
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows) -> Iterator[re.Match[str]]:
@@ -78,15 +89,15 @@ def finditer(pattern: re.Pattern[str], text: str, windows) -> Iterator[re.Match[
 def _digit_anchors(text: str, before: int, after: int, shift: tuple[int, ...], runs: re.Pattern[str] | None
                    ) -> tuple[tuple[int, int], ...]:
     """(position, end of its window) for every run start minus each `shift`, in text order."""
-    windows = digit_spans(text, before, after)
-    out: list[tuple[int, int]] = []
-    w = 0
-    starts = {a - k for a, b in digit_runs(text) if runs is None or runs.fullmatch(text, a, b) for k in shift if a - k >= 0}
-    for p in sorted(starts):
-        while windows[w][1] <= p:  # the window holding p: its end is where finditer's search stops
-            w += 1
-        out.append((p, windows[w][1]))
-    return tuple(out)
+    # a position at most `before` characters before a run lies in that run's window
+    starts = [a for a, _ in digit_runs(text)]
+    pairs: Iterable[tuple[int, tuple[int, int]]] = zip(starts, run_windows(text, before, after))
+    if runs is not None:
+        pairs = compress(pairs, map(runs.fullmatch, repeat(text), starts, [b for _, b in digit_runs(text)]))
+    if shift == (0,):
+        return tuple([(a, window[1]) for a, window in pairs])
+    ends = {a - k: window[1] for a, window in pairs for k in shift if a - k >= 0}
+    return tuple(sorted(ends.items()))
 
 
 def at_digits(pattern: re.Pattern[str], text: str, before: int, after: int, shift: tuple[int, ...] = (0,),

@@ -16,8 +16,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # (pattern, before, after, shift, runs) exactly as the recognisers call at_digits
 USES = [(dates.COMPILED[name], 50, 40, (0,), runs) for name, runs in sorted(dates.DIGIT_FIRST.items())]
 USES += [(amounts.number_first(lang), 30, 40, (0,), None) for lang in (None, "pl", "sv", "es")]
-USES += [(registry.ACCOUNT, 50, 40, (0,), None), (registry.IBAN, 50, 40, (2,), None),
-         (registry.VAT_BARE, 50, 40, (2, 3), None), (contacts.PHONE_INTL, 40, 40, (0, 1, 2), None)]
+USES += [(registry.ACCOUNT, 50, 40, (0,), None)]
 
 # patterns with a first_chars look-ahead before their word alternation
 GUARDED = [identifiers.LABELLED, registry.LABEL, contacts.PHONE_CUED] + [
