@@ -45,6 +45,15 @@ COMPOUND_HEADS = {"da", "sv", "fi", "et", "de", "nl"}
 COMPOUND_NAMES = {"da", "sv", "fi", "et"}
 # Baltic languages put the head last, after lower-case genitives
 GENITIVE_LED = {"lt", "lv"}
+# The genitive endings of Lithuanian and Latvian nouns and adjectives ('miesto', 'socialinės', 'reikalų',
+# 'vidaus'; 'novada', 'Latvijas', 'jauniešu'): the words that may stand before a Baltic head
+GENITIVE_ENDINGS = {"lt": ("o", "os", "ės", "ų", "aus", "ies", "io", "ių", "ens"),
+                    "lv": ("a", "as", "es", "u")}
+
+
+def genitive_shaped(word: str, lang: str | None) -> bool:
+    """Does `word` end like a genitive of `lang` (a Baltic language)?"""
+    return len(word) > 3 and word.lower().endswith(GENITIVE_ENDINGS.get(lang or "", ()))
 # "Udlændinge- og Integrationsministeriet", "Arbeits- und Sozialministerium": a first part cut at a hyphen
 COORDINATED = re.compile(r"\b[^\W\d_]{3,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
 

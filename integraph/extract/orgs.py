@@ -25,7 +25,7 @@ from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_leg
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
                                               CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, LANG_CONJUNCTIONS,
                                               STRONG_ADJECTIVE, WEAK_CONNECTORS, _nationality_word, word_columns,
-                                              compound_kind, head_kind, is_capitalised, name_cased)
+                                              compound_kind, genitive_shaped, head_kind, is_capitalised, name_cased)
 from integraph.spans import Spans
 from integraph.textutil import normalise
 
@@ -154,8 +154,11 @@ class OrgFinder(NameExtent):
                 prev = words[i - 1] if i else None
                 line_initial = prev is not None and (prev[0] == 0 or "\n" in text[max(0, prev[0] - 2):prev[0]]
                                                       or text[max(0, prev[0] - 2):prev[0]].strip() in (".", "!", "?"))
+                # a Baltic genitive before its head is as good as an adjective: "Užimtumo tarnyba" (employment service)
+                baltic = self.lang in GENITIVE_LED and kind != "generic" and prev is not None \
+                    and genitive_shaped(prev[2], self.lang)
                 if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
-                        kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
+                        kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]) and not baltic:
                     kind = None
                 elif kind and _nationality_word(prev[2], self.lang):
                     named = self._apposition(words, i)
@@ -215,7 +218,12 @@ class OrgFinder(NameExtent):
             if i + 1 < len(words) and (words[i + 1][2].islower() or phrase_head) and text[b:words[i + 1][0]] == " " \
                     and is_form_phrase(w, words[i + 1][2], self.lang):
                 head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
-            last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
+            if abbreviation or compound:
+                last = i
+            elif lower_head and self.lang in GENITIVE_LED:
+                last = self._following_heads(words, i)  # a Baltic name ends at its head
+            else:
+                last = self._extend(words, head_end, english, head_end > i)
             if phrase_head and last <= head_end and first == i:
                 i += 1  # "Non-governmental organisation", "Câmara Municipal" alone: a kind of body, not a name
                 continue
@@ -226,6 +234,12 @@ class OrgFinder(NameExtent):
                     continue
                 last = self._closing_country(words, last)  # "Ministerstvo vnútra Slovenskej republiky"
             s, e = words[first][0], words[last][1]
+            if self.lang in GENITIVE_LED and out and text[out[-1].end:s] == " " and lower_head \
+                    and _lower_genitive(out[-1].name.rsplit(" ", 1)[-1], self.lang):
+                # "Vytauto Didžiojo universiteto Švietimo akademija": a unit named after its parent's
+                # genitive belongs to that organisation, which the previous name is
+                i = last + 1
+                continue
             joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else None
             if joined and words[first][2][joined.end():][:1].isupper():
                 s += joined.end()  # "mill-Ministeru …": the name starts after the joined article
@@ -251,6 +265,10 @@ class OrgFinder(NameExtent):
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+
+def _lower_genitive(word: str, lang: str | None) -> bool:
+    return word.islower() and genitive_shaped(word, lang)
 
 
 def name_key(name: str) -> str:

@@ -196,3 +196,20 @@ def test_a_speakers_role_after_a_name_standing_at_a_line_end_is_no_word_of_it():
     doc.language = "et"
     names = {s.value for s in extract(doc) if s.prop == "name"}
     assert "MTÜ Kohanemiskeskus Koduõu" in names and not any(n.endswith(("juhataja", "projektijuht")) for n in names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Baltic name closes with its head: a capital after it opens a unit's name, which is the
+    # previous organisation's ('Kaunas client service department of the Employment Service')
+    ("konsultacijas – Užimtumo tarnybos Kauno klientų aptarnavimo departamentas.", ["Užimtumo tarnybos"]),
+    ("kursus organizavo Vytauto Didžiojo universiteto Švietimo akademija, o", ["Vytauto Didžiojo universiteto"]),
+    # … save for more institution words its genitive belongs to
+    ("bendradarbiaujant su Vilniaus miesto savivaldybės administracija ir kitais.",
+     ["Vilniaus miesto savivaldybės administracija"]),
+    # a capitalised genitive before a lower-case head names a body even first on its line
+    ("Partneriai:\n\nUžimtumo tarnyba prie ministerijos", ["Užimtumo tarnyba"]),
+    # only genitives lead a name: a town and a verb do not
+    ("padėjo užsienio šeimoms Vilniuje susipažinti su mokyklomis.", []),
+])
+def test_baltic_names_end_at_their_head(text, expected):
+    assert [o.name for o in _finder(text, "lt").headed(0, len(text))] == expected
