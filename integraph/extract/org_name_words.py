@@ -54,8 +54,8 @@ GENITIVE_ENDINGS = {"lt": ("o", "os", "ės", "ų", "aus", "ies", "io", "ių", "e
 def genitive_shaped(word: str, lang: str | None) -> bool:
     """Does `word` end like a genitive of `lang` (a Baltic language)?"""
     return len(word) > 3 and word.lower().endswith(GENITIVE_ENDINGS.get(lang or "", ()))
-# "Udlændinge- og Integrationsministeriet", "Arbeits- und Sozialministerium": a first part cut at a hyphen
-COORDINATED = re.compile(r"\b[^\W\d_]{3,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
+# "Udlændinge- og Integrationsministeriet", "By- og Kulturforvaltningen": a first part cut at a hyphen (of two letters or more)
+COORDINATED = re.compile(r"\b[^\W\d_]{2,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
 
 
 @lru_cache(maxsize=20_000)

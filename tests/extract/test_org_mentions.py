@@ -37,6 +37,7 @@ CASES = [
     # one-word compound names of bodies, with a coordinated first part
     ("da", "Finansiering: Udlændinge- og Integrationsministeriet og Erhvervsstyrelsen.",
      ["Udlændinge- og Integrationsministeriet", "Erhvervsstyrelsen"]),
+    ("da", "Ansvarlig: kommunen, By- og Kulturforvaltningen", ["By- og Kulturforvaltningen"]),
     # an English name inside a Danish sentence is head-final and ends before the Danish 'og'
     ("da", "Vi samarbejder med VIA University College og kommunen.", ["VIA University College"]),
     # a ministry's portfolio listed with commas; not a list of other bodies
