@@ -116,6 +116,9 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
 
 
 HEAD_FINAL = {"hu", "fi", "et"}
+# Languages that capitalise every word of a name but its short joining words: a lower-case head names
+# nothing there ('National agency | Léargas' is a label; 'Cork City Council' a name)
+TITLE_CASED = {"en"}
 # Endings that make a capitalised word an adjective even at the start of a line ("Държавна агенция").
 STRONG_ADJECTIVE = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|ární|ální|cki|cka|ckie|ски|ска|ско|вна|ална|ична|ен|ный|ная|ний|"
                               r"ische|ischer|isches|ical|ional|ale|ienne|ese|ική|ικό|ικός)$", re.I)

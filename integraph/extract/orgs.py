@@ -24,8 +24,9 @@ from itertools import compress, count
 from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_legal_form
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
                                               CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, LANG_CONJUNCTIONS,
-                                              STRONG_ADJECTIVE, WEAK_CONNECTORS, _nationality_word, word_columns,
-                                              compound_kind, genitive_shaped, head_kind, is_capitalised, name_cased)
+                                              STRONG_ADJECTIVE, TITLE_CASED, WEAK_CONNECTORS, _nationality_word,
+                                              word_columns, compound_kind, genitive_shaped, head_kind, is_capitalised,
+                                              name_cased)
 from integraph.spans import Spans
 from integraph.textutil import normalise
 
@@ -157,7 +158,8 @@ class OrgFinder(NameExtent):
                 # a Baltic genitive before its head is as good as an adjective: "Užimtumo tarnyba" (employment service)
                 baltic = self.lang in GENITIVE_LED and kind != "generic" and prev is not None \
                     and genitive_shaped(prev[2], self.lang)
-                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
+                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or \
+                        self.lang in TITLE_CASED or (
                         kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]) and not baltic:
                     kind = None
                 elif kind and _nationality_word(prev[2], self.lang):

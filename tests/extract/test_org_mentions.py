@@ -68,6 +68,8 @@ CASES = [
     # a two-word institution phrase heads a name though neither word alone would; alone it is no name
     ("pt", "em parceria com a Câmara Municipal do Porto, continua", ["Câmara Municipal do Porto"]),
     ("en", "Type of organisation | Non-governmental organisation", []),
+    # English capitalises a name's words: a lower-case head is a label or a description
+    ("en", "National agency | Léargas (IE01)", []),
     # a Baltic lower-case head takes a person's name in the genitive before it
     ("lt", "Partneris – Mykolo Romerio universitetas", ["Mykolo Romerio universitetas"]),
 ]
