@@ -120,7 +120,7 @@ class OrgFinder(NameExtent):
 
     # -- rule 2: names headed by a legal-form or institution word ----------
     def headed(self, start: int, end: int) -> list[OrgMention]:
-        from integraph.gazetteer.orgs import form_phrase_kind, is_form_phrase
+        from integraph.gazetteer.orgs import closing_form_kind, form_phrase_kind, is_form_phrase
 
         text = self.text
         words, strings = word_columns(text, start, end)
@@ -146,7 +146,8 @@ class OrgFinder(NameExtent):
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
-            abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip()
+            abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip() \
+                and closing_form_kind(w) is not None
             if abbreviation and is_capitalised(words[i - 1][2]):
                 kind, lower_head = "suffix", False
             if lower_head:
