@@ -97,6 +97,10 @@ GENERIC_HEADS = {
 }
 
 
+# The lexicon's word groups that name institutions without telling their kind (org_words.json "kind_of_group")
+KINDLESS_GROUPS = ("centre", "committee")
+
+
 def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     """The kind a head word gives a name, 'generic' for plain heads, None for other words."""
     kind = legal_form(word, lang)
@@ -112,7 +116,20 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     low = word.lower()
     if low in GENERIC_HEADS or lemma(word, lang) in GENERIC_HEADS:
         return "generic"
+    kindless = _kindless_words(lang)
+    if low in kindless or lemma(word, lang) in kindless:
+        return "generic"  # the lexicon's centres and committees ('Poradna', 'Středisko', 'Komitetas')
     return None
+
+
+@lru_cache(maxsize=64)
+def _kindless_words(lang: str | None) -> frozenset[str]:
+    """The one-word centres and committees of `lang` in the lexicon, as written (not folded: 'řada'
+    is a row, 'rada' a council)."""
+    from integraph.gazetteer import load_data
+
+    groups = load_data("lexicon/org_words.json").get("words", {})
+    return frozenset(w.lower() for g in KINDLESS_GROUPS for w in groups.get(g, {}).get(lang or "", ()) if " " not in w)
 
 
 HEAD_FINAL = {"hu", "fi", "et"}

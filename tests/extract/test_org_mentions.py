@@ -70,6 +70,9 @@ CASES = [
     ("en", "Type of organisation | Non-governmental organisation", []),
     # English capitalises a name's words: a lower-case head is a label or a description
     ("en", "National agency | Léargas (IE01)", []),
+    # the lexicon's centres and committees head names too; a word they fold to does not ('Řada' is a row)
+    ("cs", "Projekt „Čeština pro rodiče“ (Poradna Kompas)", ["Poradna Kompas"]),
+    ("cs", "Řada aktérů se zapojila.", []),
     # a Baltic lower-case head takes a person's name in the genitive before it
     ("lt", "Partneris – Mykolo Romerio universitetas", ["Mykolo Romerio universitetas"]),
 ]
