@@ -79,7 +79,7 @@ WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 # the words WORD finds, written with possessive repeats (a word is a run of word characters joined by
 # apostrophes, dots and hyphens, up to its last word character) so that `re` keeps no backtracking state
 _WORD_SPLIT = re.compile(r"(\w++(?:['’.-]++\w++)*+)")
-ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
+ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|kiego|kiej|kim|nego|nej|nym|ého|ího|ým|ím|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
 
 # Head nouns that start organisation names without saying their legal form

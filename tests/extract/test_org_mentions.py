@@ -16,6 +16,8 @@ CASES = [
     ("pl", "partnerzy: Gmina Miejska Kraków, Mazowiecki Urząd Wojewódzki i Stowarzyszenie Pomocy Prawnej",
      ["Gmina Miejska Kraków", "Mazowiecki Urząd Wojewódzki", "Stowarzyszenie Pomocy Prawnej"]),
     ("pl", "Fundacja Wspólna Droga realizuje projekt.", ["Fundacja Wspólna Droga"]),
+    # an adjective before the head in an oblique case ('of the Municipal Centre …')
+    ("pl", "we współpracy z Miejskiego Ośrodka Pomocy Rodzinie", ["Miejskiego Ośrodka Pomocy Rodzinie"]),
     ("cs", "Spolek Otevřené dveře, z. s. spolupracuje s Ministerstvem vnitra.", None),
     ("de", "Der Verein Brücken e.V. arbeitet in 12 Städten.", ["Verein Brücken e.V."]),
     ("it", "Il Comune di Bologna partecipa al progetto.", ["Comune di Bologna"]),
