@@ -223,3 +223,15 @@ def test_a_speakers_role_after_a_name_standing_at_a_line_end_is_no_word_of_it():
 ])
 def test_baltic_names_end_at_their_head(text, expected):
     assert [o.name for o in _finder(text, "lt").headed(0, len(text))] == expected
+
+
+def test_a_programmes_acronym_names_no_organisation_where_its_long_form_runs_on():
+    from integraph.convert import to_document
+    from integraph.extract import extract
+
+    text = ("Is eagraíocht phobail neamhbhrabúis í Croí Fáilte a thacaíonn le teifigh agus le hinimircigh eile.\n\n"
+            "Tá Guth Nua á mhaoiniú ag Ciste Tearmainn, Imirce agus Lánpháirtíochta an Aontais Eorpaigh (AMIF) "
+            "ó Mheán Fómhair 2024 go dtí Lúnasa 2027. Cuireann an tionscadal comhairle ar fáil.\n")
+    doc = to_document(text.encode(), "guth-nua.txt")
+    names = [s.value for s in extract(doc) if s.schema == "Organisation" and s.prop == "name"]
+    assert "Aontais Eorpaigh" not in names
