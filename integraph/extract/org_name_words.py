@@ -26,7 +26,7 @@ CONNECTORS = {
 # Connectors that only join when the next word is capitalised (otherwise they start a new clause).
 WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
                    "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και",
-                   "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez"}
+                   "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez", "agus"}
 
 
 @lru_cache(maxsize=4096)
@@ -177,10 +177,16 @@ def is_capitalised(w: str) -> bool:
 ARTICLE_PREFIX = re.compile(r"^(?:(?:ta|għa|mi|fi|bi|li|ma|sa|bħa|i|u)?[lsdtnrxżċz]{0,2}-|[^\W\d_]{1,4}['’])(?=[^\W\d_])")
 
 
+# Irish writes a name's first letter after a mutation: h-prothesis ('le hOllscoil na Gaillimhe'),
+# eclipsis ('i gCathair', 'ar bhFóram'); 'n-'/'t-' before a vowel are the article prefix above
+IRISH_MUTATION = re.compile(r"^(?:h(?=[AEIOUÁÉÍÓÚ])|m(?=B)|g(?=C)|n(?=[DG])|bh(?=F)|b(?=P)|d(?=T))")
+
+
 def name_cased(w: str) -> bool:
-    """Capitalised as a word of a name, also behind a joined article ('tal-Marsa', 'l-Impjiegi')."""
+    """Capitalised as a word of a name, also behind a joined article ('tal-Marsa', 'l-Impjiegi') or
+    an Irish initial mutation ('hOllscoil', 'gComhairle')."""
     if w[:1].isupper():
         return True
-    m = ARTICLE_PREFIX.match(w)
+    m = ARTICLE_PREFIX.match(w) or IRISH_MUTATION.match(w)
     return bool(m) and w[m.end():m.end() + 1].isupper()
 

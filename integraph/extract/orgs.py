@@ -23,7 +23,7 @@ from itertools import compress, count
 
 from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_legal_form
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
-                                              CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, LANG_CONJUNCTIONS,
+                                              CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, IRISH_MUTATION, LANG_CONJUNCTIONS,
                                               STRONG_ADJECTIVE, TITLE_CASED, WEAK_CONNECTORS, _nationality_word,
                                               word_columns, compound_kind, genitive_shaped, head_kind, is_capitalised,
                                               name_cased)
@@ -243,9 +243,10 @@ class OrgFinder(NameExtent):
                 # genitive belongs to that organisation, which the previous name is
                 i = last + 1
                 continue
-            joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else None
+            joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else \
+                IRISH_MUTATION.match(words[first][2]) if self.lang == "ga" else None
             if joined and words[first][2][joined.end():][:1].isupper():
-                s += joined.end()  # "mill-Ministeru …": the name starts after the joined article
+                s += joined.end()  # "mill-Ministeru …", "hOllscoil …": the name starts at its capital
             if compound and first == i:
                 joined = COORDINATED.search(text, max(0, s - 40), s)  # "Udlændinge- og Integrationsministeriet"
                 if joined and joined.end() == s:

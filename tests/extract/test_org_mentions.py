@@ -235,3 +235,15 @@ def test_a_programmes_acronym_names_no_organisation_where_its_long_form_runs_on(
     doc = to_document(text.encode(), "guth-nua.txt")
     names = [s.value for s in extract(doc) if s.schema == "Organisation" and s.prop == "name"]
     assert "Aontais Eorpaigh" not in names
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Irish names after a preposition or article carry an initial mutation; the name starts at its capital
+    ("i gcomhar le hOllscoil na Gaillimhe ó 2024", ["Ollscoil na Gaillimhe"]),
+    ("ar an gComhairle Cathrach na Gaillimhe", ["Comhairle Cathrach na Gaillimhe"]),
+    # 'agus' (and) joins two names, it is no word of the first
+    ("ag Comhairle Cathrach na Gaillimhe agus ag Fóram Imirceach na Gaillimhe",
+     ["Comhairle Cathrach na Gaillimhe", "Fóram Imirceach na Gaillimhe"]),
+])
+def test_irish_names_behind_an_initial_mutation(text, expected):
+    assert [o.name for o in _finder(text, "ga").headed(0, len(text))] == expected
