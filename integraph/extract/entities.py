@@ -178,8 +178,8 @@ def organisations(found: Findings, em: Emitter, mentions: Mentions,
     # acronyms defined in brackets: attach to a mention ending at the bracket, or create one
     defined: dict[str, OrgMention] = {}
     for acr, ls, le, a0, a1 in acronyms.defined_in(found)[1]:
-        if any(f.start <= ls < f.end or f.start < le <= f.end for f in found.funds):
-            continue  # a programme's acronym: "(FAMI)"
+        if any(f.start <= ls < f.end or f.start < le <= f.end or f.start <= a0 < f.end for f in found.funds):
+            continue  # a programme's acronym: "(FAMI)", also where its long form runs on ("… an Aontais Eorpaigh (AMIF)")
         if any(x < a1 and a0 < y for x, y in exclude):
             continue  # a project's acronym: "(EPI)"
         host = next((o for o in found_mentions if o.end <= le and le - o.end <= 40 and (o.end > ls - 1 or ls == le)

@@ -11,8 +11,8 @@ from functools import lru_cache
 from bisect import bisect_right
 
 from integraph.extract.org_name_words import (ARTICLE_WORDS, ARTICLES, CONNECTORS, FOREIGN_CONNECTORS, SLAVIC,
-                                              STRONG_ADJECTIVE, VERB_ENDINGS, WEAK_CONNECTORS, is_capitalised,
-                                              name_cased, text_gap)
+                                              STRONG_ADJECTIVE, VERB_ENDINGS, WEAK_CONNECTORS, genitive_shaped,
+                                              is_capitalised, name_cased, text_gap)
 
 # ", o. z." / ", z. s." / ", s.r.o.": a legal-form abbreviation after a comma closing a name
 CLOSING_TOKENS = re.compile(r",[ \u00a0]?((?:[^\W\d_]{1,4}\.?)(?:[ \u00a0]?[^\W\d_]{1,4}\.?){0,3})")
@@ -131,7 +131,8 @@ class NameExtent:
         k = i - 1
         lower = 0
         while k >= 0 and lower < 3 and words[k][2].islower() and words[k][2] not in CONNECTORS \
-                and self.text[words[k][1]:words[k + 1][0]] == " ":
+                and genitive_shaped(words[k][2], self.lang) and self.text[words[k][1]:words[k + 1][0]] == " ":
+            # only genitives: "Vilniuje susipažinti su mokyklomis" puts a town before a verb, not a name
             k, lower = k - 1, lower + 1
         first = None
         while k >= 0 and is_capitalised(words[k][2]) and self.text[words[k][1]:words[k + 1][0]] == " " \
@@ -159,6 +160,19 @@ class NameExtent:
             if lem.endswith(VERB_ENDINGS) or lem == w and j == i + 1 and False:
                 break
             last = j
+        return last
+
+    def _following_heads(self, words: list[tuple[int, int, str]], i: int) -> int:
+        """A Baltic name closes with its head ('Užimtumo tarnybos | Kauno klientų … departamentas': a
+        capital after it opens the name of a unit), save for more lower-case institution words that
+        the head's genitive belongs to ('Vilniaus miesto savivaldybės administracija'). The index of
+        the name's last word."""
+        last = i
+        while last + 1 < len(words) and last - i < 2:
+            a, b, w = words[last + 1]
+            if not w.islower() or self.text[words[last][1]:a] != " " or not self.legal_form(w, self.lang):
+                break
+            last += 1
         return last
 
     def _quoted_after(self, pos: int) -> int | None:

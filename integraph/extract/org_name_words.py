@@ -26,7 +26,7 @@ CONNECTORS = {
 # Connectors that only join when the next word is capitalised (otherwise they start a new clause).
 WEAK_CONNECTORS = {"v", "ve", "w", "we", "в", "във", "z", "ze", "s", "se", "с", "със", "от", "a", "i", "и", "and",
                    "und", "et", "e", "y", "en", "och", "og", "ja", "un", "ir", "és", "și", "si", "та", "з", "у", "και",
-                   "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez"}
+                   "u", "din", "til", "till", "uden", "utan", "zonder", "ohne", "sans", "without", "bez", "agus"}
 
 
 @lru_cache(maxsize=4096)
@@ -45,8 +45,17 @@ COMPOUND_HEADS = {"da", "sv", "fi", "et", "de", "nl"}
 COMPOUND_NAMES = {"da", "sv", "fi", "et"}
 # Baltic languages put the head last, after lower-case genitives
 GENITIVE_LED = {"lt", "lv"}
-# "Udlændinge- og Integrationsministeriet", "Arbeits- und Sozialministerium": a first part cut at a hyphen
-COORDINATED = re.compile(r"\b[^\W\d_]{3,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
+# The genitive endings of Lithuanian and Latvian nouns and adjectives ('miesto', 'socialinės', 'reikalų',
+# 'vidaus'; 'novada', 'Latvijas', 'jauniešu'): the words that may stand before a Baltic head
+GENITIVE_ENDINGS = {"lt": ("o", "os", "ės", "ų", "aus", "ies", "io", "ių", "ens"),
+                    "lv": ("a", "as", "es", "u")}
+
+
+def genitive_shaped(word: str, lang: str | None) -> bool:
+    """Does `word` end like a genitive of `lang` (a Baltic language)?"""
+    return len(word) > 3 and word.lower().endswith(GENITIVE_ENDINGS.get(lang or "", ()))
+# "Udlændinge- og Integrationsministeriet", "By- og Kulturforvaltningen": a first part cut at a hyphen (of two letters or more)
+COORDINATED = re.compile(r"\b[^\W\d_]{2,}-\s(?:og|och|und|en|ja|ning|a|i|és)\s")
 
 
 @lru_cache(maxsize=20_000)
@@ -70,7 +79,7 @@ WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 # the words WORD finds, written with possessive repeats (a word is a run of word characters joined by
 # apostrophes, dots and hyphens, up to its last word character) so that `re` keeps no backtracking state
 _WORD_SPLIT = re.compile(r"(\w++(?:['’.-]++\w++)*+)")
-ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
+ADJECTIVE_END = re.compile(r"(ki|ka|kie|ky|ny|na|ne|ní|ý|á|é|wa|we|wy|kiego|kiej|kim|nego|nej|nym|ého|ího|ým|ím|ий|ия|ски|ска|ен|на|al|ale|ean|ian|ische|ischer|isches|ais|aise|ese|ico|ica|ano|ana|ienne|ien)$", re.I)
 
 
 # Head nouns that start organisation names without saying their legal form
@@ -88,6 +97,10 @@ GENERIC_HEADS = {
 }
 
 
+# The lexicon's word groups that name institutions without telling their kind (org_words.json "kind_of_group")
+KINDLESS_GROUPS = ("centre", "committee")
+
+
 def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     """The kind a head word gives a name, 'generic' for plain heads, None for other words."""
     kind = legal_form(word, lang)
@@ -103,10 +116,26 @@ def head_kind(legal_form, word: str, lang: str | None) -> str | None:
     low = word.lower()
     if low in GENERIC_HEADS or lemma(word, lang) in GENERIC_HEADS:
         return "generic"
+    kindless = _kindless_words(lang)
+    if low in kindless or lemma(word, lang) in kindless:
+        return "generic"  # the lexicon's centres and committees ('Poradna', 'Středisko', 'Komitetas')
     return None
 
 
+@lru_cache(maxsize=64)
+def _kindless_words(lang: str | None) -> frozenset[str]:
+    """The one-word centres and committees of `lang` in the lexicon, as written (not folded: 'řada'
+    is a row, 'rada' a council)."""
+    from integraph.gazetteer import load_data
+
+    groups = load_data("lexicon/org_words.json").get("words", {})
+    return frozenset(w.lower() for g in KINDLESS_GROUPS for w in groups.get(g, {}).get(lang or "", ()) if " " not in w)
+
+
 HEAD_FINAL = {"hu", "fi", "et"}
+# Languages that capitalise every word of a name but its short joining words: a lower-case head names
+# nothing there ('National agency | Léargas' is a label; 'Cork City Council' a name)
+TITLE_CASED = {"en"}
 # Endings that make a capitalised word an adjective even at the start of a line ("Държавна агенция").
 STRONG_ADJECTIVE = re.compile(r"(ski|ska|skie|sky|ský|ská|ské|ární|ální|cki|cka|ckie|ски|ска|ско|вна|ална|ична|ен|ный|ная|ний|"
                               r"ische|ischer|isches|ical|ional|ale|ienne|ese|ική|ικό|ικός)$", re.I)
@@ -148,10 +177,16 @@ def is_capitalised(w: str) -> bool:
 ARTICLE_PREFIX = re.compile(r"^(?:(?:ta|għa|mi|fi|bi|li|ma|sa|bħa|i|u)?[lsdtnrxżċz]{0,2}-|[^\W\d_]{1,4}['’])(?=[^\W\d_])")
 
 
+# Irish writes a name's first letter after a mutation: h-prothesis ('le hOllscoil na Gaillimhe'),
+# eclipsis ('i gCathair', 'ar bhFóram'); 'n-'/'t-' before a vowel are the article prefix above
+IRISH_MUTATION = re.compile(r"^(?:h(?=[AEIOUÁÉÍÓÚ])|m(?=B)|g(?=C)|n(?=[DG])|bh(?=F)|b(?=P)|d(?=T))")
+
+
 def name_cased(w: str) -> bool:
-    """Capitalised as a word of a name, also behind a joined article ('tal-Marsa', 'l-Impjiegi')."""
+    """Capitalised as a word of a name, also behind a joined article ('tal-Marsa', 'l-Impjiegi') or
+    an Irish initial mutation ('hOllscoil', 'gComhairle')."""
     if w[:1].isupper():
         return True
-    m = ARTICLE_PREFIX.match(w)
+    m = ARTICLE_PREFIX.match(w) or IRISH_MUTATION.match(w)
     return bool(m) and w[m.end():m.end() + 1].isupper()
 

@@ -23,9 +23,10 @@ from itertools import compress, count
 
 from integraph.extract.org_extent import NameExtent, _closing_form, _ends_in_legal_form
 from integraph.extract.org_name_words import (ADJECTIVE_END, ARTICLE_PREFIX, ARTICLES, COMPOUND_HEADS, COMPOUND_NAMES,
-                                              CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, LANG_CONJUNCTIONS,
-                                              STRONG_ADJECTIVE, WEAK_CONNECTORS, _nationality_word, word_columns,
-                                              compound_kind, head_kind, is_capitalised, name_cased)
+                                              CONNECTORS, COORDINATED, GENITIVE_LED, HEAD_FINAL, IRISH_MUTATION, LANG_CONJUNCTIONS,
+                                              STRONG_ADJECTIVE, TITLE_CASED, WEAK_CONNECTORS, _nationality_word,
+                                              word_columns, compound_kind, genitive_shaped, head_kind, is_capitalised,
+                                              name_cased)
 from integraph.spans import Spans
 from integraph.textutil import normalise
 
@@ -119,7 +120,7 @@ class OrgFinder(NameExtent):
 
     # -- rule 2: names headed by a legal-form or institution word ----------
     def headed(self, start: int, end: int) -> list[OrgMention]:
-        from integraph.gazetteer.orgs import form_phrase_kind, is_form_phrase
+        from integraph.gazetteer.orgs import closing_form_kind, form_phrase_kind, is_form_phrase
 
         text = self.text
         words, strings = word_columns(text, start, end)
@@ -145,7 +146,8 @@ class OrgFinder(NameExtent):
             lower_head = kind is not None and not (name_cased(w) or w.isupper())
             # "Kulttuurisilta ry", "Samen Thuis vzw", "Kulturbron rf": a short lower-case legal form after
             # the name closes it, wherever the name stands (even first on its line)
-            abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip()
+            abbreviation = lower_head and len(w.replace(".", "")) <= 5 and i > 0 and not text[words[i - 1][1]:a].strip() \
+                and closing_form_kind(w) is not None
             if abbreviation and is_capitalised(words[i - 1][2]):
                 kind, lower_head = "suffix", False
             if lower_head:
@@ -154,8 +156,12 @@ class OrgFinder(NameExtent):
                 prev = words[i - 1] if i else None
                 line_initial = prev is not None and (prev[0] == 0 or "\n" in text[max(0, prev[0] - 2):prev[0]]
                                                       or text[max(0, prev[0] - 2):prev[0]].strip() in (".", "!", "?"))
-                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or (
-                        kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]):
+                # a Baltic genitive before its head is as good as an adjective: "Užimtumo tarnyba" (employment service)
+                baltic = self.lang in GENITIVE_LED and kind != "generic" and prev is not None \
+                    and genitive_shaped(prev[2], self.lang)
+                if prev is None or not is_capitalised(prev[2]) or text[prev[1]:a].strip() or \
+                        self.lang in TITLE_CASED or (
+                        kind == "generic" or line_initial) and not STRONG_ADJECTIVE.search(prev[2]) and not baltic:
                     kind = None
                 elif kind and _nationality_word(prev[2], self.lang):
                     named = self._apposition(words, i)
@@ -215,7 +221,12 @@ class OrgFinder(NameExtent):
             if i + 1 < len(words) and (words[i + 1][2].islower() or phrase_head) and text[b:words[i + 1][0]] == " " \
                     and is_form_phrase(w, words[i + 1][2], self.lang):
                 head_end = i + 1  # "Cooperativa sociale Filo Comune": a two-word legal form heads the name
-            last = i if abbreviation or genitive_first is not None or compound else self._extend(words, head_end, english, head_end > i)
+            if abbreviation or compound:
+                last = i
+            elif lower_head and self.lang in GENITIVE_LED:
+                last = self._following_heads(words, i)  # a Baltic name ends at its head
+            else:
+                last = self._extend(words, head_end, english, head_end > i)
             if phrase_head and last <= head_end and first == i:
                 i += 1  # "Non-governmental organisation", "Câmara Municipal" alone: a kind of body, not a name
                 continue
@@ -226,9 +237,16 @@ class OrgFinder(NameExtent):
                     continue
                 last = self._closing_country(words, last)  # "Ministerstvo vnútra Slovenskej republiky"
             s, e = words[first][0], words[last][1]
-            joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else None
+            if self.lang in GENITIVE_LED and out and text[out[-1].end:s] == " " and lower_head \
+                    and _lower_genitive(out[-1].name.rsplit(" ", 1)[-1], self.lang):
+                # "Vytauto Didžiojo universiteto Švietimo akademija": a unit named after its parent's
+                # genitive belongs to that organisation, which the previous name is
+                i = last + 1
+                continue
+            joined = ARTICLE_PREFIX.match(words[first][2]) if self.lang == "mt" else \
+                IRISH_MUTATION.match(words[first][2]) if self.lang == "ga" else None
             if joined and words[first][2][joined.end():][:1].isupper():
-                s += joined.end()  # "mill-Ministeru …": the name starts after the joined article
+                s += joined.end()  # "mill-Ministeru …", "hOllscoil …": the name starts at its capital
             if compound and first == i:
                 joined = COORDINATED.search(text, max(0, s - 40), s)  # "Udlændinge- og Integrationsministeriet"
                 if joined and joined.end() == s:
@@ -251,6 +269,10 @@ class OrgFinder(NameExtent):
             while i < len(words) and words[i][0] < e:
                 i += 1
         return out
+
+
+def _lower_genitive(word: str, lang: str | None) -> bool:
+    return word.islower() and genitive_shaped(word, lang)
 
 
 def name_key(name: str) -> str:

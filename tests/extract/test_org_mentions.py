@@ -16,6 +16,8 @@ CASES = [
     ("pl", "partnerzy: Gmina Miejska Kraków, Mazowiecki Urząd Wojewódzki i Stowarzyszenie Pomocy Prawnej",
      ["Gmina Miejska Kraków", "Mazowiecki Urząd Wojewódzki", "Stowarzyszenie Pomocy Prawnej"]),
     ("pl", "Fundacja Wspólna Droga realizuje projekt.", ["Fundacja Wspólna Droga"]),
+    # an adjective before the head in an oblique case ('of the Municipal Centre …')
+    ("pl", "we współpracy z Miejskiego Ośrodka Pomocy Rodzinie", ["Miejskiego Ośrodka Pomocy Rodzinie"]),
     ("cs", "Spolek Otevřené dveře, z. s. spolupracuje s Ministerstvem vnitra.", None),
     ("de", "Der Verein Brücken e.V. arbeitet in 12 Städten.", ["Verein Brücken e.V."]),
     ("it", "Il Comune di Bologna partecipa al progetto.", ["Comune di Bologna"]),
@@ -37,6 +39,7 @@ CASES = [
     # one-word compound names of bodies, with a coordinated first part
     ("da", "Finansiering: Udlændinge- og Integrationsministeriet og Erhvervsstyrelsen.",
      ["Udlændinge- og Integrationsministeriet", "Erhvervsstyrelsen"]),
+    ("da", "Ansvarlig: kommunen, By- og Kulturforvaltningen", ["By- og Kulturforvaltningen"]),
     # an English name inside a Danish sentence is head-final and ends before the Danish 'og'
     ("da", "Vi samarbejder med VIA University College og kommunen.", ["VIA University College"]),
     # a ministry's portfolio listed with commas; not a list of other bodies
@@ -67,6 +70,11 @@ CASES = [
     # a two-word institution phrase heads a name though neither word alone would; alone it is no name
     ("pt", "em parceria com a Câmara Municipal do Porto, continua", ["Câmara Municipal do Porto"]),
     ("en", "Type of organisation | Non-governmental organisation", []),
+    # English capitalises a name's words: a lower-case head is a label or a description
+    ("en", "National agency | Léargas (IE01)", []),
+    # the lexicon's centres and committees head names too; a word they fold to does not ('Řada' is a row)
+    ("cs", "Projekt „Čeština pro rodiče“ (Poradna Kompas)", ["Poradna Kompas"]),
+    ("cs", "Řada aktérů se zapojila.", []),
     # a Baltic lower-case head takes a person's name in the genitive before it
     ("lt", "Partneris – Mykolo Romerio universitetas", ["Mykolo Romerio universitetas"]),
 ]
@@ -127,6 +135,8 @@ def _finder(text: str, lang: str) -> OrgFinder:
     ("lt", "Finansuoja Lietuvos Respublikos vidaus reikalų ministerija.", ["Lietuvos Respublikos vidaus reikalų ministerija"]),
     ("nl", "in samenwerking met Stad Gent en het Agentschap", ["Stad Gent"]),
     ("fr", "avec la Ville de Lyon et France Travail", ["Ville de Lyon"]),
+    # a short lower-case head is no closing legal form ('ry', 'vzw'): the town after it is in the name
+    ("cs", "Přítomni\n\nStatutární město Plzeň, odbor sociálních služeb", ["Statutární město Plzeň"]),
 ])
 def test_places_inside_the_names_of_public_bodies(lang, text, expected):
     found = _finder(text, lang)
@@ -196,3 +206,44 @@ def test_a_speakers_role_after_a_name_standing_at_a_line_end_is_no_word_of_it():
     doc.language = "et"
     names = {s.value for s in extract(doc) if s.prop == "name"}
     assert "MTÜ Kohanemiskeskus Koduõu" in names and not any(n.endswith(("juhataja", "projektijuht")) for n in names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Baltic name closes with its head: a capital after it opens a unit's name, which is the
+    # previous organisation's ('Kaunas client service department of the Employment Service')
+    ("konsultacijas – Užimtumo tarnybos Kauno klientų aptarnavimo departamentas.", ["Užimtumo tarnybos"]),
+    ("kursus organizavo Vytauto Didžiojo universiteto Švietimo akademija, o", ["Vytauto Didžiojo universiteto"]),
+    # … save for more institution words its genitive belongs to
+    ("bendradarbiaujant su Vilniaus miesto savivaldybės administracija ir kitais.",
+     ["Vilniaus miesto savivaldybės administracija"]),
+    # a capitalised genitive before a lower-case head names a body even first on its line
+    ("Partneriai:\n\nUžimtumo tarnyba prie ministerijos", ["Užimtumo tarnyba"]),
+    # only genitives lead a name: a town and a verb do not
+    ("padėjo užsienio šeimoms Vilniuje susipažinti su mokyklomis.", []),
+])
+def test_baltic_names_end_at_their_head(text, expected):
+    assert [o.name for o in _finder(text, "lt").headed(0, len(text))] == expected
+
+
+def test_a_programmes_acronym_names_no_organisation_where_its_long_form_runs_on():
+    from integraph.convert import to_document
+    from integraph.extract import extract
+
+    text = ("Is eagraíocht phobail neamhbhrabúis í Croí Fáilte a thacaíonn le teifigh agus le hinimircigh eile.\n\n"
+            "Tá Guth Nua á mhaoiniú ag Ciste Tearmainn, Imirce agus Lánpháirtíochta an Aontais Eorpaigh (AMIF) "
+            "ó Mheán Fómhair 2024 go dtí Lúnasa 2027. Cuireann an tionscadal comhairle ar fáil.\n")
+    doc = to_document(text.encode(), "guth-nua.txt")
+    names = [s.value for s in extract(doc) if s.schema == "Organisation" and s.prop == "name"]
+    assert "Aontais Eorpaigh" not in names
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Irish names after a preposition or article carry an initial mutation; the name starts at its capital
+    ("i gcomhar le hOllscoil na Gaillimhe ó 2024", ["Ollscoil na Gaillimhe"]),
+    ("ar an gComhairle Cathrach na Gaillimhe", ["Comhairle Cathrach na Gaillimhe"]),
+    # 'agus' (and) joins two names, it is no word of the first
+    ("ag Comhairle Cathrach na Gaillimhe agus ag Fóram Imirceach na Gaillimhe",
+     ["Comhairle Cathrach na Gaillimhe", "Fóram Imirceach na Gaillimhe"]),
+])
+def test_irish_names_behind_an_initial_mutation(text, expected):
+    assert [o.name for o in _finder(text, "ga").headed(0, len(text))] == expected
