@@ -150,7 +150,8 @@ def find_frames(found: Findings) -> "Frames":
     weak: set[str] = set()
     roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
     candidates = _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles)
-    candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken())
+    candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken(),
+                                                     roles)
     candidates += _subtitled_names_after_project_words(found, pwords, fund_spans + found.quotes)
     candidates += _names_before_a_copula(found, pwords, fund_spans + found.quotes + found.taken())
     for start, end in candidates:

@@ -91,16 +91,18 @@ def _relative_clause_after(text: str, pos: int, lang: str | None) -> bool:
 APPOSITION = re.compile(r",[ \t]+(?:\w{1,4}[ \t]+)?(\w+)")
 
 
-def _names_before_a_project_apposition(found: Findings, pwords: list[str],
-                                       taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _names_before_a_project_apposition(found: Findings, pwords: list[str], taken: list[tuple[int, int]],
+                                       roles: set[str] = frozenset()) -> list[tuple[int, int]]:
     """'… starten we met Taal op de werkvloer, een project dat …', 'we run Open Doors, a project
     for …': the words before the comma, from a capitalised one that follows a lower-case word,
-    are the title (two to six words; not a place, fund or organisation already found)."""
+    are the title (two to six words; not a place, fund or organisation already found).  Not
+    before a person's role that starts with a project word ('Aoife Brennan, project coordinator',
+    'Kadri Tamm, projektijuht'): `roles` are the normalised role labels of the language."""
     text = found.doc.text
     blocked = Spans(taken)
     out = []
     for m in APPOSITION.finditer(text):
-        if not _is_project_word(m.group(1).lower(), pwords):
+        if not _is_project_word(m.group(1).lower(), pwords) or _starts_with_a_role(text, m.start(1), roles):
             continue
         s = found.sentence_at(m.start())
         words = list(re.finditer(r"[\w'’-]+", text[max(s.start, m.start() - 80):m.start()]))
@@ -113,6 +115,12 @@ def _names_before_a_project_apposition(found: Findings, pwords: list[str],
                     out.append((a, b))
                 break
     return out
+
+
+def _starts_with_a_role(text: str, pos: int, roles: set[str]) -> bool:
+    """The one to three words from `pos` on (within the line) are a person's role label."""
+    words = normalise(text[pos:pos + 60].split("\n", 1)[0]).split()[:3]
+    return any(" ".join(words[:k]) in roles for k in range(1, len(words) + 1))
 
 
 # "projekt Krogi dobrodošlice – medsebojno mentorstvo za odrasle priseljence, …": a name in sentence case

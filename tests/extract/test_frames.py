@@ -389,3 +389,14 @@ def test_a_sentence_case_title_between_a_project_word_and_a_copula():
     assert "Arjen polku" in {s.value for s in sts if s.prop == "title"}
     _, sts = facts("Letno poročilo\n\nNaš projekt Dobri sosedje je lani dobil nagrado. Projekt se nadaljuje.\n", "porocilo.txt")
     assert "Dobri sosedje" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_a_name_before_a_role_that_starts_with_a_project_word_is_a_person_not_a_project():
+    for text, name in (("Contact person | Aoife Brennan, project coordinator\n\nWe run Open Doors, a project for "
+                        "newcomers in Cork.\n", "page.md"),
+                       ("Ettekanne – Kadri Tamm, projektijuht\n\nKüsimuste korral: Kadri Tamm\n", "kutse.txt")):
+        _, sts = facts(text, name)
+        titles = {s.value for s in sts if s.prop == "title"}
+        assert not any("Brennan" in t or "Tamm" in t for t in titles), titles
+    _, sts = facts("We run Open Doors, a project for newcomers in Cork.\n", "page.md")
+    assert "Open Doors" in {s.value for s in sts if s.prop == "title"}
