@@ -81,8 +81,8 @@ def find_frames(found: Findings) -> "Frames":
 
     in_fund = Spans(fund_spans)
     for a, b in found.quotes:
-        if in_fund.contains(a, b):
-            continue
+        if in_fund.contains(a, b) or (a > 0 and in_fund.overlaps(a - 1, a)) or _names_a_fund(text, found.fund_ends, a):
+            continue  # in a fund's name, or its name: 'programme national FSE+ « Emploi, Inclusion … »'
         prev = re.findall(r"\w+", text[max(0, a - 30):a])
         if prev and (orgs.legal_form(prev[-1], found.lang) or orgs.legal_form(prev[-1], None)) \
                 and not _is_project_word(prev[-1].lower(), pwords):
@@ -205,6 +205,13 @@ def find_frames(found: Findings) -> "Frames":
                     frame.mentions.append(span)
         frame.mentions.sort()
     return Frames(frames.values())
+
+def _names_a_fund(text: str, fund_ends: list[int], a: int) -> bool:
+    """A quote opening right after a fund or programme (only blanks and quote marks between) is its
+    name: 'στο πλαίσιο του Προγράμματος «Ανθρώπινο Δυναμικό …»', 'programme national FSE+ « … »'."""
+    k = bisect_left(fund_ends, a + 1) - 1  # the last fund ending at or before the quote
+    return k >= 0 and a - fund_ends[k] <= 4 and not text[fund_ends[k]:a].strip(" \t„“”\"«»‚‘'")
+
 
 def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:
     """An unquoted 'project X' inside the section that another project's title heads is that

@@ -400,3 +400,16 @@ def test_a_name_before_a_role_that_starts_with_a_project_word_is_a_person_not_a_
         assert not any("Brennan" in t or "Tamm" in t for t in titles), titles
     _, sts = facts("We run Open Doors, a project for newcomers in Cork.\n", "page.md")
     assert "Open Doors" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_a_quote_naming_the_programme_just_before_it_is_no_project():
+    text = ("L'association porte le projet Parcours Pro (janvier 2025 – décembre 2027), financé par le Fonds social "
+            "européen plus (FSE+) dans le cadre du programme national FSE+ « Emploi, Inclusion, Jeunesse et "
+            "Compétences ».\n")
+    _, sts = facts(text, "invitation.txt")
+    assert not any("Emploi" in s.value for s in sts if s.prop == "title")
+    text = ("Το έργο «Ελληνικά για τη δουλειά» υλοποιείται από 1/10/2024 έως 30/9/2026 στο πλαίσιο του Προγράμματος "
+            "«Ανθρώπινο Δυναμικό και Κοινωνική Συνοχή 2021-2027» και συγχρηματοδοτείται από το ΕΚΤ+.\n")
+    _, sts = facts(text, "deltio.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert "Ελληνικά για τη δουλειά" in titles and not any("Δυναμικό" in t for t in titles)
