@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from integraph.extract import acronyms
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS
@@ -91,7 +92,8 @@ def find_frames(found: Findings) -> "Frames":
         gap_ok = not re.search(r"[.!?]\s*\W?$", text[max(0, a - 4):a - 1]) if a > 1 else True
         if before and gap_ok and (_is_project_word(before[-1], pwords) or (
                 len(before) >= 2 and _is_project_word(before[-2], pwords)
-                and (before[-1].rstrip(".") in NAMING_WORDS or len(before[-1]) > 4))):
+                and (before[-1].rstrip(".") in NAMING_WORDS
+                     or len(before[-1]) > 4 and not _is_publication_word(before[-1], found.lang)))):
             add((a, b))
             continue
         s = found.sentence_at(a)
@@ -205,6 +207,19 @@ def find_frames(found: Findings) -> "Frames":
                     frame.mentions.append(span)
         frame.mentions.sort()
     return Frames(frames.values())
+
+@lru_cache(maxsize=64)
+def _publication_stems(lang: str | None) -> tuple[str, ...]:
+    from integraph.extract.findings import cue_words
+
+    return tuple({w.lower() for w in cue_words("publication", lang) if len(w) >= 4})
+
+
+def _is_publication_word(word: str, lang: str | None) -> bool:
+    """'hankkeen loppuraportti "…"', 'the project's handbook "…"': a publication noun (or a compound
+    holding one) between a project word and a quote says the quote names the publication."""
+    return any(stem in word for stem in _publication_stems(lang))
+
 
 def _names_a_fund(text: str, fund_ends: list[int], a: int) -> bool:
     """A quote opening right after a fund or programme (only blanks and quote marks between) is its

@@ -413,3 +413,13 @@ def test_a_quote_naming_the_programme_just_before_it_is_no_project():
     _, sts = facts(text, "deltio.txt")
     titles = {s.value for s in sts if s.prop == "title"}
     assert "Ελληνικά για τη δουλειά" in titles and not any("Δυναμικό" in t for t in titles)
+
+
+def test_a_quote_after_a_projects_publication_names_the_publication_not_a_project():
+    text = ("Uutiskirje 3/2025\n\nHanke kokosi yhteen maahan muuttaneita naisia. Hankkeen loppuraportti "
+            "\"Verkosto kantaa\" on luettavissa verkkosivuillamme.\n")
+    _, sts = facts(text, "uutiskirje.md")
+    assert "Verkosto kantaa" not in {s.value for s in sts if s.prop == "title"}
+    text = "Realizujemy projekt europejski „Razem w Gdańsku” od 2024 roku.\n"
+    _, sts = facts(text, "news.txt")
+    assert "Razem w Gdańsku" in {s.value for s in sts if s.prop == "title"}
