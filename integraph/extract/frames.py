@@ -39,6 +39,7 @@ from integraph.spans import Spans
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.frames.v1"
+TRAILING_SMALL_WORD = re.compile(r"[ \t]+[a-zà-ž]{1,4}$")
 
 
 @dataclass
@@ -175,7 +176,9 @@ def find_frames(found: Findings) -> "Frames":
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
                 or normalise(m.group(1)) in roles:
             continue  # "projektijuht Kadri Tamm": a role before a person's name
-        name = m.group(2).strip()
+        # a short lower-case word closes the run only when no capitalised word follows it: it is
+        # the sentence going on ("projektu Skupaj v Mariboru so postali …"), not part of the name
+        name = TRAILING_SMALL_WORD.sub("", m.group(2).strip())
         a = m.start(2)
         if name.isupper() and 3 <= len(name) <= 8 and name not in NOT_ORG_ACRONYMS:
             f = add((a, a + len(name)))

@@ -423,3 +423,11 @@ def test_a_quote_after_a_projects_publication_names_the_publication_not_a_projec
     text = "Realizujemy projekt europejski „Razem w Gdańsku” od 2024 roku.\n"
     _, sts = facts(text, "news.txt")
     assert "Razem w Gdańsku" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_an_unquoted_name_after_a_project_word_does_not_end_in_the_next_small_word():
+    text = ("Letno poročilo\n\nUdeleženci tečajev v projektu Skupaj v Mariboru so postali mentorji. "
+            "Projekt smo zaključili.\n")
+    _, sts = facts(text, "porocilo.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert "Skupaj v Mariboru" in titles and "Skupaj v Mariboru so" not in titles
