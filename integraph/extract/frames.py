@@ -31,7 +31,8 @@ from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragra
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
                                       _names_before_a_project_apposition, _project_group_children,
-                                      _names_before_a_copula, _repeated_names_after_project_words,
+                                      _names_before_a_copula, _names_opening_the_sentence_after_a_project_word,
+                                      _repeated_names_after_project_words,
                                       _subtitled_names_after_project_words,
                                       _titles_of_field_blocks, _words_before)
 from integraph.model import Section
@@ -157,6 +158,8 @@ def find_frames(found: Findings) -> "Frames":
                                                      roles)
     candidates += _subtitled_names_after_project_words(found, pwords, fund_spans + found.quotes)
     candidates += _names_before_a_copula(found, pwords, fund_spans + found.quotes + found.taken())
+    candidates += _names_opening_the_sentence_after_a_project_word(found, pwords, fund_spans + found.quotes + [
+        (m.start, m.end) for m in found.values if m.kind != "date"])
     for start, end in candidates:
         name = normalise(text[start:end])
         if any(a < end and start < b for f in frames.values() for a, b in f.mentions):

@@ -15,7 +15,8 @@ from itertools import accumulate
 
 from integraph.extract.findings import Findings
 from integraph.extract.labels import (CLAUSE_RUN, LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
-                                      finditer_near_project_words, project_word_lines, project_words)
+                                      finditer_near_project_words, project_word_lines, project_word_runs,
+                                      project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
 from integraph.spans import Spans
@@ -368,3 +369,63 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
         return False
     return not line.isupper()
 
+
+
+# "… two larger projects. Språkcafé Söder, som …", "… o nosso outro projeto. O Porto Acolhe, financiado …": a
+# sentence opening with a name of two to six capitalised words (after a short article), closed by a comma
+OPENING_NAME = re.compile(r"(?:[^\W\d_]{1,3}[ \t]+)?([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*"
+                          r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*){1,5}),")
+
+
+def _names_opening_the_sentence_after_a_project_word(found: Findings, pwords: list[str],
+                                                      taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that speaks of projects ('two larger projects', 'our other project') followed by one
+    that opens with a name and describes it with a fund, amount or period: the name is a project's
+    title.  Not a name a fund or value covers, nor one a place covers whole (a town, not a project)."""
+    text = found.doc.text
+    starts = found.sentence_starts
+    after: set[int] = set()  # the indices of the sentences right after one holding a project word
+    for a, b, _ in project_word_runs(found, pwords):
+        for w in re.finditer(r"\w+", text[a:b]):
+            if _is_project_word(w.group().lower(), pwords):
+                after.add(bisect_left(starts, a + w.start() + 1))
+    if not after:
+        return []
+    described = sorted(m.start for m in found.funds + found.of_kind("amount", "period"))
+    blocked = Spans(taken)
+    out = []
+    for k in sorted(after):
+        if k >= len(found.sentences):
+            continue
+        s = found.sentences[k]
+        m = OPENING_NAME.match(text, s.start, s.end)
+        if m is None or "\n" in m.group(1):
+            continue
+        a, b = m.span(1)
+        k2 = bisect_left(described, b)
+        if k2 == len(described) or described[k2] >= s.end or blocked.overlaps(a, b) \
+                or any(p.start <= a and b <= p.end for p in found.cities + found.countries):
+            continue
+        if _could_be_title(found, a, b, text[a:b]):
+            out.append((a, b))
+            out += _next_names_of_the_sentence(found, b, s.end, blocked)
+    return out
+
+
+# ", medan Jobbspåret – vägar till arbete …, som": a clause naming the next project of the enumeration, the
+# name (capitalised words, or one with a dash subtitle) closed by a comma and a relative pronoun
+NEXT_NAME = re.compile(r",[ \t]+[^\W\d_]+[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[–—][ \t]+[^\W\d_][\w'’-]*"
+                       r"(?:[ \t]+[\w'’-]+){0,9}|(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*){1,5}))(?=,[ \t]+\w)")
+
+
+def _next_names_of_the_sentence(found: Findings, pos: int, end: int, blocked: Spans) -> list[tuple[int, int]]:
+    """In the sentence whose opening name is a project ('Språkcafé Söder, som …, medan Jobbspåret – …, som
+    …'), a later clause's name that a relative clause describes is the next project."""
+    text = found.doc.text
+    out = []
+    for m in NEXT_NAME.finditer(text, pos, end):
+        a, b = m.span(1)
+        if _relative_clause_after(text, b, found.lang) and not blocked.overlaps(a, b) \
+                and _could_be_title(found, a, b, text[a:b]):
+            out.append((a, b))
+    return out

@@ -431,3 +431,20 @@ def test_an_unquoted_name_after_a_project_word_does_not_end_in_the_next_small_wo
     _, sts = facts(text, "porocilo.txt")
     titles = {s.value for s in sts if s.prop == "title"}
     assert "Skupaj v Mariboru" in titles and "Skupaj v Mariboru so" not in titles
+
+
+def test_names_opening_the_sentences_after_one_about_projects_are_titles():
+    text = ("Verksamhetsberättelse 2025\n\nUnder 2025 bedrev föreningen två större projekt parallellt. Språkcafé "
+            "Söder, som Malmö stad finansierade med 640 000 kronor för perioden januari 2024–december 2025, "
+            "erbjöd samtalsträffar, medan Jobbspåret – vägar till arbete för utrikes födda kvinnor, som vi driver "
+            "med Arbetsförmedlingen, har pågått sedan den 1 mars 2024.\n")
+    _, sts = facts(text, "berattelse.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert {"Språkcafé Söder", "Jobbspåret – vägar till arbete för utrikes födda kvinnor"} <= titles
+    text = ("Muitas pessoas perguntaram pelo nosso outro projeto. O Porto Acolhe, financiado pelo Fundo para o Asilo, "
+            "a Migração e a Integração (FAMI) com 95 mil euros, continua.\n")
+    _, sts = facts(text, "blog.txt")
+    assert "Porto Acolhe" in {s.value for s in sts if s.prop == "title"}
+    # a town opening the sentence is no project
+    _, sts = facts("Vi startade ett nytt projekt. Malmö, som bidrog med 640 000 kronor, deltar.\n", "x.txt")
+    assert not {s.value for s in sts if s.prop == "title"}
