@@ -40,6 +40,7 @@ from integraph.spans import Spans
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.frames.v1"
+DASHED_HEAD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][^\W\d_]+)[ \t]+[–—][ \t]+[^\W\d_]")
 TRAILING_SMALL_WORD = re.compile(r"[ \t]+[a-zà-ž]{1,4}$")
 
 
@@ -205,10 +206,16 @@ def find_frames(found: Findings) -> "Frames":
             frame.acronym_spans = [(a, b) for a, b in occurrences(text, frame.acronym, whole_word=True, hyphen_joins=True)
                                    if not any(x <= a < y for x, y in frame.mentions)]
     _merge_into_heading_frames(found, frames, weak)
-    # every other verbatim occurrence of a known title is a mention too
+    # every other verbatim occurrence of a known title is a mention too, and so is its head alone
+    # when the title is one capitalised word and a dash subtitle ("Jobbspåret – vägar till arbete …")
+    places = {text[m.start:m.end] for m in found.cities + found.countries}
     for frame in frames.values():
-        if len(frame.title) >= 8:
-            for span in occurrences(text, frame.title):
+        head = DASHED_HEAD.match(frame.title)
+        forms = [frame.title] + ([head.group(1)] if head and head.group(1) not in places else [])  # not a town
+        for form in forms:
+            if len(form) < 8:
+                continue
+            for span in occurrences(text, form, whole_word=True) if form is not frame.title else occurrences(text, form):
                 if span not in frame.mentions and not any(a <= span[0] < b for a, b in frame.mentions):
                     frame.mentions.append(span)
         frame.mentions.sort()

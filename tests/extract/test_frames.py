@@ -448,3 +448,15 @@ def test_names_opening_the_sentences_after_one_about_projects_are_titles():
     # a town opening the sentence is no project
     _, sts = facts("Vi startade ett nytt projekt. Malmö, som bidrog med 640 000 kronor, deltar.\n", "x.txt")
     assert not {s.value for s in sts if s.prop == "title"}
+
+
+def test_the_head_word_of_a_dash_subtitled_title_is_a_mention_of_it():
+    from integraph.extract.findings import analyse
+    from integraph.extract.frames import find_frames
+
+    text = ("Relatório\n\nO projeto Trampolim – competências digitais para o emprego começou em 2024.\n\n"
+            "No Trampolim participaram 80 pessoas.\n")
+    doc = to_document(text.encode(), "projetos.md")
+    frame = next(f for f in find_frames(analyse(doc)) if f.title.startswith("Trampolim"))
+    later = doc.text.index("No Trampolim") + 3
+    assert (later, later + len("Trampolim")) in frame.mentions
