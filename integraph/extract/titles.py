@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from integraph.extract.findings import Findings
 from integraph.extract.labels import (CLAUSE_RUN, LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
-                                      finditer_near_project_words, project_word_lines, project_word_runs,
+                                      finditer_near_project_words, _project_stem_re, project_word_lines,
                                       project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
@@ -381,35 +381,50 @@ def _names_opening_the_sentence_after_a_project_word(found: Findings, pwords: li
                                                       taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence that speaks of projects ('two larger projects', 'our other project') followed by one
     that opens with a name and describes it with a fund, amount or period: the name is a project's
-    title.  Not a name a fund or value covers, nor one a place covers whole (a town, not a project)."""
+    title.  Not a name a fund or value covers, nor one a place covers whole (a town, not a project).
+    Only the sentences after one on a line that may hold a project word (`project_word_lines`, known
+    already) are tried."""
     text = found.doc.text
-    starts = found.sentence_starts
-    after: set[int] = set()  # the indices of the sentences right after one holding a project word
-    for a, b, _ in project_word_runs(found, pwords):
-        for w in re.finditer(r"\w+", text[a:b]):
-            if _is_project_word(w.group().lower(), pwords):
-                after.add(bisect_left(starts, a + w.start() + 1))
-    if not after:
-        return []
-    described = sorted(m.start for m in found.funds + found.of_kind("amount", "period"))
-    blocked = Spans(taken)
+    sentences, starts = found.sentences, found.sentence_starts
+    after: set[int] = set()
+    for x, y in project_word_lines(found, pwords):
+        after.update(range(max(bisect_left(starts, x + 1), 1), bisect_left(starts, y) + 1))
+    described: list[int] | None = None
+    blocked: Spans | None = None
     out = []
     for k in sorted(after):
-        if k >= len(found.sentences):
-            continue
-        s = found.sentences[k]
+        if k >= len(sentences):
+            break
+        s = sentences[k]
         m = OPENING_NAME.match(text, s.start, s.end)
         if m is None or "\n" in m.group(1):
             continue
         a, b = m.span(1)
+        if described is None:
+            described = sorted(m.start for m in found.funds + found.of_kind("amount", "period"))
+            blocked = Spans(taken)
         k2 = bisect_left(described, b)
         if k2 == len(described) or described[k2] >= s.end or blocked.overlaps(a, b) \
-                or any(p.start <= a and b <= p.end for p in found.cities + found.countries):
+                or any(p.start <= a and b <= p.end for p in found.cities + found.countries) \
+                or not _holds_a_project_word(found, sentences[k - 1].start, sentences[k - 1].end, pwords):
             continue
         if _could_be_title(found, a, b, text[a:b]):
             out.append((a, b))
             out += _next_names_of_the_sentence(found, b, s.end, blocked)
     return out
+
+
+WORD, WORD_CHAR = re.compile(r"\w+"), re.compile(r"\w")
+
+
+def _holds_a_project_word(found: Findings, start: int, end: int, pwords: list[str]) -> bool:
+    """A project word stands in text[start:end]: one of the words that start with a project stem."""
+    low = found.lowered
+    for st in _project_stem_re(tuple(pwords)).finditer(low, start, end):
+        x = st.start()
+        if (x == 0 or not WORD_CHAR.match(low, x - 1)) and _is_project_word(WORD.match(low, x).group(), pwords):
+            return True
+    return False
 
 
 # ", medan Jobbspåret – vägar till arbete …, som": a clause naming the next project of the enumeration, the
