@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from integraph.extract.findings import Findings
 from integraph.extract.labels import (CLAUSE_RUN, LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
-                                      finditer_near_project_words, _project_stem_re, project_word_lines,
+                                      finditer_near_project_words, _project_stem_re, project_word_lines, project_word_runs,
                                       project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
@@ -382,17 +382,15 @@ def _names_opening_the_sentence_after_a_project_word(found: Findings, pwords: li
     """A sentence that speaks of projects ('two larger projects', 'our other project') followed by one
     that opens with a name and describes it with a fund, amount or period: the name is a project's
     title.  Not a name a fund or value covers, nor one a place covers whole (a town, not a project).
-    Only the sentences after one on a line that may hold a project word (`project_word_lines`, known
-    already) are tried."""
+    Only the sentences after one holding a clause that may hold a project word (`project_word_runs`,
+    known already) are tried."""
     text = found.doc.text
     sentences, starts = found.sentences, found.sentence_starts
-    after: set[int] = set()
-    for x, y in project_word_lines(found, pwords):
-        after.update(range(max(bisect_left(starts, x + 1), 1), bisect_left(starts, y) + 1))
+    after = {bisect_left(starts, x + 1) for x, _, _ in project_word_runs(found, pwords)}  # the next sentence
     described: list[int] | None = None
     blocked: Spans | None = None
     out = []
-    for k in sorted(after):
+    for k in sorted(after - {0}):
         if k >= len(sentences):
             break
         s = sentences[k]
