@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from integraph.extract import acronyms
 from integraph.extract.acronyms import NOT_ORG_ACRONYMS
@@ -30,7 +31,8 @@ from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragra
 from integraph.extract.tables import Row, find_tables
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
                                       _names_before_a_project_apposition, _project_group_children,
-                                      _names_before_a_copula, _repeated_names_after_project_words,
+                                      _names_before_a_copula, _names_opening_the_sentence_after_a_project_word,
+                                      _repeated_names_after_project_words,
                                       _subtitled_names_after_project_words,
                                       _titles_of_field_blocks, _words_before)
 from integraph.model import Section
@@ -38,6 +40,8 @@ from integraph.spans import Spans
 from integraph.textutil import normalise
 
 EXTRACTOR = "integraph.frames.v1"
+DASHED_HEAD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][^\W\d_]+)[ \t]+[–—][ \t]+[^\W\d_]")
+TRAILING_SMALL_WORD = re.compile(r"[ \t]+[a-zà-ž]{1,4}$")
 
 
 @dataclass
@@ -81,8 +85,8 @@ def find_frames(found: Findings) -> "Frames":
 
     in_fund = Spans(fund_spans)
     for a, b in found.quotes:
-        if in_fund.contains(a, b):
-            continue
+        if in_fund.contains(a, b) or (a > 0 and in_fund.overlaps(a - 1, a)) or _names_a_fund(text, found.fund_ends, a):
+            continue  # in a fund's name, or its name: 'programme national FSE+ « Emploi, Inclusion … »'
         prev = re.findall(r"\w+", text[max(0, a - 30):a])
         if prev and (orgs.legal_form(prev[-1], found.lang) or orgs.legal_form(prev[-1], None)) \
                 and not _is_project_word(prev[-1].lower(), pwords):
@@ -91,7 +95,8 @@ def find_frames(found: Findings) -> "Frames":
         gap_ok = not re.search(r"[.!?]\s*\W?$", text[max(0, a - 4):a - 1]) if a > 1 else True
         if before and gap_ok and (_is_project_word(before[-1], pwords) or (
                 len(before) >= 2 and _is_project_word(before[-2], pwords)
-                and (before[-1].rstrip(".") in NAMING_WORDS or len(before[-1]) > 4))):
+                and (before[-1].rstrip(".") in NAMING_WORDS
+                     or len(before[-1]) > 4 and not _is_publication_word(before[-1], found.lang)))):
             add((a, b))
             continue
         s = found.sentence_at(a)
@@ -150,9 +155,12 @@ def find_frames(found: Findings) -> "Frames":
     weak: set[str] = set()
     roles = {w for g, ws in _normalised_labels(found.lang) if g in ("person_role", "person") for w in ws}
     candidates = _repeated_names_after_project_words(found, pwords, fund_spans + found.quotes, roles)
-    candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken())
+    candidates += _names_before_a_project_apposition(found, pwords, fund_spans + found.quotes + found.taken(),
+                                                     roles)
     candidates += _subtitled_names_after_project_words(found, pwords, fund_spans + found.quotes)
     candidates += _names_before_a_copula(found, pwords, fund_spans + found.quotes + found.taken())
+    candidates += _names_opening_the_sentence_after_a_project_word(found, pwords, fund_spans + found.quotes + [
+        (m.start, m.end) for m in found.values if m.kind != "date"])
     for start, end in candidates:
         name = normalise(text[start:end])
         if any(a < end and start < b for f in frames.values() for a, b in f.mentions):
@@ -172,7 +180,9 @@ def find_frames(found: Findings) -> "Frames":
         if not _is_project_word(m.group(1).lower(), pwords) or any(a <= m.start(2) < b for a, b in fund_spans) \
                 or normalise(m.group(1)) in roles:
             continue  # "projektijuht Kadri Tamm": a role before a person's name
-        name = m.group(2).strip()
+        # a short lower-case word closes the run only when no capitalised word follows it: it is
+        # the sentence going on ("projektu Skupaj v Mariboru so postali …"), not part of the name
+        name = TRAILING_SMALL_WORD.sub("", m.group(2).strip())
         a = m.start(2)
         if name.isupper() and 3 <= len(name) <= 8 and name not in NOT_ORG_ACRONYMS:
             f = add((a, a + len(name)))
@@ -196,14 +206,40 @@ def find_frames(found: Findings) -> "Frames":
             frame.acronym_spans = [(a, b) for a, b in occurrences(text, frame.acronym, whole_word=True, hyphen_joins=True)
                                    if not any(x <= a < y for x, y in frame.mentions)]
     _merge_into_heading_frames(found, frames, weak)
-    # every other verbatim occurrence of a known title is a mention too
+    # every other verbatim occurrence of a known title is a mention too, and so is its head alone
+    # when the title is one capitalised word and a dash subtitle ("Jobbspåret – vägar till arbete …")
+    places = {text[m.start:m.end] for m in found.cities + found.countries}
     for frame in frames.values():
-        if len(frame.title) >= 8:
-            for span in occurrences(text, frame.title):
+        head = DASHED_HEAD.match(frame.title)
+        forms = [frame.title] + ([head.group(1)] if head and head.group(1) not in places else [])  # not a town
+        for form in forms:
+            if len(form) < 8:
+                continue
+            for span in occurrences(text, form, whole_word=True) if form is not frame.title else occurrences(text, form):
                 if span not in frame.mentions and not any(a <= span[0] < b for a, b in frame.mentions):
                     frame.mentions.append(span)
         frame.mentions.sort()
     return Frames(frames.values())
+
+@lru_cache(maxsize=64)
+def _publication_stems(lang: str | None) -> tuple[str, ...]:
+    from integraph.extract.findings import cue_words
+
+    return tuple({w.lower() for w in cue_words("publication", lang) if len(w) >= 4})
+
+
+def _is_publication_word(word: str, lang: str | None) -> bool:
+    """'hankkeen loppuraportti "…"', 'the project's handbook "…"': a publication noun (or a compound
+    holding one) between a project word and a quote says the quote names the publication."""
+    return any(stem in word for stem in _publication_stems(lang))
+
+
+def _names_a_fund(text: str, fund_ends: list[int], a: int) -> bool:
+    """A quote opening right after a fund or programme (only blanks and quote marks between) is its
+    name: 'στο πλαίσιο του Προγράμματος «Ανθρώπινο Δυναμικό …»', 'programme national FSE+ « … »'."""
+    k = bisect_left(fund_ends, a + 1) - 1  # the last fund ending at or before the quote
+    return k >= 0 and a - fund_ends[k] <= 4 and not text[fund_ends[k]:a].strip(" \t„“”\"«»‚‘'")
+
 
 def _merge_into_heading_frames(found: Findings, frames: dict[str, Frame], weak: set[str]) -> None:
     """An unquoted 'project X' inside the section that another project's title heads is that

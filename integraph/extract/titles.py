@@ -15,7 +15,8 @@ from itertools import accumulate
 
 from integraph.extract.findings import Findings
 from integraph.extract.labels import (CLAUSE_RUN, LABEL_LINE, _is_field_label, _is_project_word, finditer_in_lines,
-                                      finditer_near_project_words, project_word_lines, project_words)
+                                      finditer_near_project_words, _project_stem_re, project_word_lines, project_word_runs,
+                                      project_words)
 from integraph.extract.literals import occurrences
 from integraph.extract.scopes import NUMBERING, paragraphs
 from integraph.spans import Spans
@@ -91,16 +92,18 @@ def _relative_clause_after(text: str, pos: int, lang: str | None) -> bool:
 APPOSITION = re.compile(r",[ \t]+(?:\w{1,4}[ \t]+)?(\w+)")
 
 
-def _names_before_a_project_apposition(found: Findings, pwords: list[str],
-                                       taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _names_before_a_project_apposition(found: Findings, pwords: list[str], taken: list[tuple[int, int]],
+                                       roles: set[str] = frozenset()) -> list[tuple[int, int]]:
     """'… starten we met Taal op de werkvloer, een project dat …', 'we run Open Doors, a project
     for …': the words before the comma, from a capitalised one that follows a lower-case word,
-    are the title (two to six words; not a place, fund or organisation already found)."""
+    are the title (two to six words; not a place, fund or organisation already found).  Not
+    before a person's role that starts with a project word ('Aoife Brennan, project coordinator',
+    'Kadri Tamm, projektijuht'): `roles` are the normalised role labels of the language."""
     text = found.doc.text
     blocked = Spans(taken)
     out = []
     for m in APPOSITION.finditer(text):
-        if not _is_project_word(m.group(1).lower(), pwords):
+        if not _is_project_word(m.group(1).lower(), pwords) or _starts_with_a_role(text, m.start(1), roles):
             continue
         s = found.sentence_at(m.start())
         words = list(re.finditer(r"[\w'’-]+", text[max(s.start, m.start() - 80):m.start()]))
@@ -113,6 +116,12 @@ def _names_before_a_project_apposition(found: Findings, pwords: list[str],
                     out.append((a, b))
                 break
     return out
+
+
+def _starts_with_a_role(text: str, pos: int, roles: set[str]) -> bool:
+    """The one to three words from `pos` on (within the line) are a person's role label."""
+    words = normalise(text[pos:pos + 60].split("\n", 1)[0]).split()[:3]
+    return any(" ".join(words[:k]) in roles for k in range(1, len(words) + 1))
 
 
 # "projekt Krogi dobrodošlice – medsebojno mentorstvo za odrasle priseljence, …": a name in sentence case
@@ -360,3 +369,76 @@ def _could_be_title(found: Findings, a: int, b: int, line: str, names_allowed: b
         return False
     return not line.isupper()
 
+
+
+# "… two larger projects. Språkcafé Söder, som …", "… o nosso outro projeto. O Porto Acolhe, financiado …": a
+# sentence opening with a name of two to six capitalised words (after a short article), closed by a comma
+OPENING_NAME = re.compile(r"(?:[^\W\d_]{1,3}[ \t]+)?([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*"
+                          r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*){1,5}),")
+
+
+def _names_opening_the_sentence_after_a_project_word(found: Findings, pwords: list[str],
+                                                      taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that speaks of projects ('two larger projects', 'our other project') followed by one
+    that opens with a name and describes it with a fund, amount or period: the name is a project's
+    title.  Not a name a fund or value covers, nor one a place covers whole (a town, not a project).
+    Only the sentences after one holding a clause that may hold a project word (`project_word_runs`,
+    known already) are tried."""
+    text = found.doc.text
+    sentences, starts = found.sentences, found.sentence_starts
+    after = {bisect_left(starts, x + 1) for x, _, _ in project_word_runs(found, pwords)}  # the next sentence
+    described: list[int] | None = None
+    blocked: Spans | None = None
+    out = []
+    for k in sorted(after - {0}):
+        if k >= len(sentences):
+            break
+        s = sentences[k]
+        m = OPENING_NAME.match(text, s.start, s.end)
+        if m is None or "\n" in m.group(1):
+            continue
+        a, b = m.span(1)
+        if described is None:
+            described = sorted(m.start for m in found.funds + found.of_kind("amount", "period"))
+            blocked = Spans(taken)
+        k2 = bisect_left(described, b)
+        if k2 == len(described) or described[k2] >= s.end or blocked.overlaps(a, b) \
+                or any(p.start <= a and b <= p.end for p in found.cities + found.countries) \
+                or not _holds_a_project_word(found, sentences[k - 1].start, sentences[k - 1].end, pwords):
+            continue
+        if _could_be_title(found, a, b, text[a:b]):
+            out.append((a, b))
+            out += _next_names_of_the_sentence(found, b, s.end, blocked)
+    return out
+
+
+WORD, WORD_CHAR = re.compile(r"\w+"), re.compile(r"\w")
+
+
+def _holds_a_project_word(found: Findings, start: int, end: int, pwords: list[str]) -> bool:
+    """A project word stands in text[start:end]: one of the words that start with a project stem."""
+    low = found.lowered
+    for st in _project_stem_re(tuple(pwords)).finditer(low, start, end):
+        x = st.start()
+        if (x == 0 or not WORD_CHAR.match(low, x - 1)) and _is_project_word(WORD.match(low, x).group(), pwords):
+            return True
+    return False
+
+
+# ", medan Jobbspåret – vägar till arbete …, som": a clause naming the next project of the enumeration, the
+# name (capitalised words, or one with a dash subtitle) closed by a comma and a relative pronoun
+NEXT_NAME = re.compile(r",[ \t]+[^\W\d_]+[ \t]+([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*(?:[ \t]+[–—][ \t]+[^\W\d_][\w'’-]*"
+                       r"(?:[ \t]+[\w'’-]+){0,9}|(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w'’-]*){1,5}))(?=,[ \t]+\w)")
+
+
+def _next_names_of_the_sentence(found: Findings, pos: int, end: int, blocked: Spans) -> list[tuple[int, int]]:
+    """In the sentence whose opening name is a project ('Språkcafé Söder, som …, medan Jobbspåret – …, som
+    …'), a later clause's name that a relative clause describes is the next project."""
+    text = found.doc.text
+    out = []
+    for m in NEXT_NAME.finditer(text, pos, end):
+        a, b = m.span(1)
+        if _relative_clause_after(text, b, found.lang) and not blocked.overlaps(a, b) \
+                and _could_be_title(found, a, b, text[a:b]):
+            out.append((a, b))
+    return out

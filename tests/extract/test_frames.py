@@ -389,3 +389,74 @@ def test_a_sentence_case_title_between_a_project_word_and_a_copula():
     assert "Arjen polku" in {s.value for s in sts if s.prop == "title"}
     _, sts = facts("Letno poročilo\n\nNaš projekt Dobri sosedje je lani dobil nagrado. Projekt se nadaljuje.\n", "porocilo.txt")
     assert "Dobri sosedje" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_a_name_before_a_role_that_starts_with_a_project_word_is_a_person_not_a_project():
+    for text, name in (("Contact person | Aoife Brennan, project coordinator\n\nWe run Open Doors, a project for "
+                        "newcomers in Cork.\n", "page.md"),
+                       ("Ettekanne – Kadri Tamm, projektijuht\n\nKüsimuste korral: Kadri Tamm\n", "kutse.txt")):
+        _, sts = facts(text, name)
+        titles = {s.value for s in sts if s.prop == "title"}
+        assert not any("Brennan" in t or "Tamm" in t for t in titles), titles
+    _, sts = facts("We run Open Doors, a project for newcomers in Cork.\n", "page.md")
+    assert "Open Doors" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_a_quote_naming_the_programme_just_before_it_is_no_project():
+    text = ("L'association porte le projet Parcours Pro (janvier 2025 – décembre 2027), financé par le Fonds social "
+            "européen plus (FSE+) dans le cadre du programme national FSE+ « Emploi, Inclusion, Jeunesse et "
+            "Compétences ».\n")
+    _, sts = facts(text, "invitation.txt")
+    assert not any("Emploi" in s.value for s in sts if s.prop == "title")
+    text = ("Το έργο «Ελληνικά για τη δουλειά» υλοποιείται από 1/10/2024 έως 30/9/2026 στο πλαίσιο του Προγράμματος "
+            "«Ανθρώπινο Δυναμικό και Κοινωνική Συνοχή 2021-2027» και συγχρηματοδοτείται από το ΕΚΤ+.\n")
+    _, sts = facts(text, "deltio.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert "Ελληνικά για τη δουλειά" in titles and not any("Δυναμικό" in t for t in titles)
+
+
+def test_a_quote_after_a_projects_publication_names_the_publication_not_a_project():
+    text = ("Uutiskirje 3/2025\n\nHanke kokosi yhteen maahan muuttaneita naisia. Hankkeen loppuraportti "
+            "\"Verkosto kantaa\" on luettavissa verkkosivuillamme.\n")
+    _, sts = facts(text, "uutiskirje.md")
+    assert "Verkosto kantaa" not in {s.value for s in sts if s.prop == "title"}
+    text = "Realizujemy projekt europejski „Razem w Gdańsku” od 2024 roku.\n"
+    _, sts = facts(text, "news.txt")
+    assert "Razem w Gdańsku" in {s.value for s in sts if s.prop == "title"}
+
+
+def test_an_unquoted_name_after_a_project_word_does_not_end_in_the_next_small_word():
+    text = ("Letno poročilo\n\nUdeleženci tečajev v projektu Skupaj v Mariboru so postali mentorji. "
+            "Projekt smo zaključili.\n")
+    _, sts = facts(text, "porocilo.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert "Skupaj v Mariboru" in titles and "Skupaj v Mariboru so" not in titles
+
+
+def test_names_opening_the_sentences_after_one_about_projects_are_titles():
+    text = ("Verksamhetsberättelse 2025\n\nUnder 2025 bedrev föreningen två större projekt parallellt. Språkcafé "
+            "Söder, som Malmö stad finansierade med 640 000 kronor för perioden januari 2024–december 2025, "
+            "erbjöd samtalsträffar, medan Jobbspåret – vägar till arbete för utrikes födda kvinnor, som vi driver "
+            "med Arbetsförmedlingen, har pågått sedan den 1 mars 2024.\n")
+    _, sts = facts(text, "berattelse.txt")
+    titles = {s.value for s in sts if s.prop == "title"}
+    assert {"Språkcafé Söder", "Jobbspåret – vägar till arbete för utrikes födda kvinnor"} <= titles
+    text = ("Muitas pessoas perguntaram pelo nosso outro projeto. O Porto Acolhe, financiado pelo Fundo para o Asilo, "
+            "a Migração e a Integração (FAMI) com 95 mil euros, continua.\n")
+    _, sts = facts(text, "blog.txt")
+    assert "Porto Acolhe" in {s.value for s in sts if s.prop == "title"}
+    # a town opening the sentence is no project
+    _, sts = facts("Vi startade ett nytt projekt. Malmö, som bidrog med 640 000 kronor, deltar.\n", "x.txt")
+    assert not {s.value for s in sts if s.prop == "title"}
+
+
+def test_the_head_word_of_a_dash_subtitled_title_is_a_mention_of_it():
+    from integraph.extract.findings import analyse
+    from integraph.extract.frames import find_frames
+
+    text = ("Relatório\n\nO projeto Trampolim – competências digitais para o emprego começou em 2024.\n\n"
+            "No Trampolim participaram 80 pessoas.\n")
+    doc = to_document(text.encode(), "projetos.md")
+    frame = next(f for f in find_frames(analyse(doc)) if f.title.startswith("Trampolim"))
+    later = doc.text.index("No Trampolim") + 3
+    assert (later, later + len("Trampolim")) in frame.mentions
