@@ -250,7 +250,12 @@ def _cued(text: str, toks: Sequence[Tok], i: int, lang: str | None) -> bool:
     low = prev.raw.lower()
     if low in preps and "." not in gap:
         return True
+    if "." in gap and len(prev.raw) > ABBREVIATION_MAX:
+        return False  # "… savivaldybe. Per 2024 m.": a whole city word then a full stop ends a sentence
     return prev.folded in words or (lang is not None and _lemma_key(prev.raw, lang) in words)
+
+
+ABBREVIATION_MAX = 3  # "гр. Пловдив", "m. Vilnius": a city word this short before a full stop is abbreviated
 
 
 def _title_case_run(text: str, toks: Sequence[Tok], cand: tuple) -> bool:

@@ -112,3 +112,11 @@ def test_a_town_called_so_itself_beats_a_bigger_one_that_another_language_calls_
     assert (porto.extra["name"], porto.extra["country"]) == ("Porto", "PT")
     (krakow,) = cities.find("Der Verein arbeitet seit Jahren in Krakau.", "de")
     assert krakow.extra["name"] == "Kraków"  # an exonym still names the big city, not a village of that name
+
+
+def test_a_city_word_ending_a_sentence_cues_no_town():
+    # "Per" (a Hungarian village) opens the next sentence: the full stop after "savivaldybe" ends one
+    text = "Partneriai – Kauno miesto savivaldybe. Per 2024 m. surengėme kursus."
+    assert [m.extra["name"] for m in cities.find(text, "lt")] == ["Kaunas"]
+    (m,) = cities.find("курсове гр. Пловдив", "bg")  # an abbreviated city word still cues
+    assert m.extra["country"] == "BG"
