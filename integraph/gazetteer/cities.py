@@ -275,6 +275,32 @@ def _city_word_before(toks: Sequence[Tok], i: int, lang: str | None, window: int
     return False
 
 
+@lru_cache(maxsize=None)
+def _locative_endings(lang: str | None) -> tuple[str, ...]:
+    return tuple(load_data("gazetteer/place_cues.json").get("locative_endings", {}).get(lang or "", ()))
+
+
+def home_country(lang: str | None) -> str | None:
+    """The one country whose language `lang` is (None for a language of several)."""
+    from integraph.extract.findings import _country_of_language
+
+    return _country_of_language(lang)
+
+
+def _case_cued(written: str, lang: str | None, via: str, best: dict[str, Any]) -> bool:
+    """Estonian "Valgas", Finnish "Nokialla", Lithuanian "Vilniuje": where a language says "in
+    a town" by a case ending, an inflected word (found by its lemma or stem, not as written)
+    with such an ending that names a town of the language's own country is cued as a
+    preposition would cue it. A foreign village is not trusted on an ending alone."""
+    if via == "surface" or " " in written:
+        return False
+    endings = _locative_endings(lang)
+    if not endings or best["country"] != home_country(lang):
+        return False
+    low = written.lower()
+    return any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
+
+
 def _sentence_initial(text: str, toks: Sequence[Tok], i: int) -> bool:
     if i == 0:
         return True
@@ -332,7 +358,10 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
 
     accepted: set[int] = set()
     for group in groups:
-        cued = [c for c in group if _cued(text, toks, cands[c][0], lang) and not _title_case_run(text, toks, cands[c])]
+        cued = [c for c in group if (_cued(text, toks, cands[c][0], lang)
+                                     or _case_cued(text[toks[cands[c][0]].start:toks[cands[c][1] - 1].end], lang,
+                                                   cands[c][3], ranked(c)[0]))
+                and not _title_case_run(text, toks, cands[c])]
         accepted.update(cued)
         if len(group) >= 2 and (cued or _city_word_before(toks, cands[group[0]][0], lang) or len(group) >= 3):
             accepted.update(group)

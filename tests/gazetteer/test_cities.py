@@ -120,3 +120,13 @@ def test_a_city_word_ending_a_sentence_cues_no_town():
     assert [m.extra["name"] for m in cities.find(text, "lt")] == ["Kaunas"]
     (m,) = cities.find("курсове гр. Пловдив", "bg")  # an abbreviated city word still cues
     assert m.extra["country"] == "BG"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("et", "Projekti eesmärk on aidata Valgas ja Valkas elavaid.", [("Valga", "EE"), ("Valka", "LV")]),
+    ("fi", "Vertaisryhmiä Tampereella ja Nokialla.", [("Tampere", "FI"), ("Nokia", "FI")]),
+])
+def test_a_locative_case_ending_cues_a_home_town(lang, text, expected):
+    # no preposition says "in" here: the case ending does, of a town of the language's own country
+    assert [(m.extra["name"], m.extra["country"]) for m in cities.find(text, lang)] == expected
+
