@@ -158,6 +158,14 @@ def _resolve(words: tuple[str, ...], lang: str | None) -> tuple[tuple[dict[str, 
                   if (h.get("population") or 0) > 20 * _population(hits)]
         if bigger:
             return tuple(bigger), "stem"
+    if hits and by_lemma:
+        # Estonian "Elvas" is, as written, Elvas in Portugal; as meant, Elva (its inessive): a
+        # foreign town of the form yields to a town of the language's own country of the lemma
+        home = home_country(lang)
+        if home and all(h["country"] != home for h in hits):
+            domestic = tuple(h for h in by_lemma if h["country"] == home)
+            if domestic:
+                return domestic, "lemma"
     if hits:
         return hits, "surface"
     if by_lemma:

@@ -130,3 +130,8 @@ def test_a_locative_case_ending_cues_a_home_town(lang, text, expected):
     # no preposition says "in" here: the case ending does, of a town of the language's own country
     assert [(m.extra["name"], m.extra["country"]) for m in cities.find(text, lang)] == expected
 
+
+def test_a_foreign_town_of_the_written_form_yields_to_a_home_town_of_the_lemma():
+    # Estonian "Elvas" (in Elva) is also how the Portuguese town Elvas is written
+    found = [(m.extra["name"], m.extra["country"]) for m in cities.find("kodanikel Tartus ja Elvas leida tööd", "et")]
+    assert found == [("Tartu", "EE"), ("Elva", "EE")]
