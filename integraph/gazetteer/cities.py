@@ -189,6 +189,7 @@ def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | N
     caps = {k for k in compress(range(n), upper_first) if not (len(raws[k]) <= 4 and raws[k].isupper())}
     out = []
     i = 0
+    last_stem_end = -1  # where the last cued town (or list member found so) ends
     # only a capitalised token starts a run: the others are passed over (as `i += 1` would)
     for k in sorted(caps):
         if k < i or k in blocked:
@@ -210,13 +211,18 @@ def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | N
             if hits:
                 found = (i, j, list(hits), via)
                 break
-        if found is None and lang in STEM_LANGS and _cued(text, toks, i, lang):
-            hits = _stem_lookup(toks[i].folded)
+        if found is None and lang in STEM_LANGS and (_cued(text, toks, i, lang) or (
+                out and out[-1][1] == last_stem_end and _joined(text, ends[out[-1][1] - 1], starts[i], lang))):
+            # cued, or the next member of a list a cue opened ("w Krakowie, Wieliczce i Skawinie")
+            # but not a city word itself ("we współpracy z Miastem": the City, not the village Miastko)
+            hits = [] if _city_word(toks[i], lang) else _stem_lookup(toks[i].folded, home_country(lang))
             if hits:
                 found = (i, i + 1, hits, "stem")
         if found:
             out.append(found)
             i = found[1]
+            if lang in STEM_LANGS and (found[3] == "stem" or _cued(text, toks, found[0], lang)):
+                last_stem_end = i
         else:
             i += 1
     return out
@@ -229,21 +235,27 @@ STEM_LANGS = {"bg", "cs", "sk", "pl", "sl", "hr", "lt", "lv", "et", "fi", "hu", 
 
 
 @lru_cache(maxsize=10_000)
-def _stem_lookup(folded: str) -> list[dict[str, Any]]:
+def _stem_lookup(folded: str, home: str | None = None) -> list[dict[str, Any]]:
     """Last resort for a cued word that neither its form nor its lemma finds ("v Brně" → Brno,
     "v Praze" → Praha): a sizeable town whose name shares all but the word's last one or two
-    letters and whose length differs from the word's by at most one."""
-    for cut in (1, 2):
-        stem = folded[:-cut]
-        if len(stem) < 3 or " " in folded:
+    letters and whose length differs from the word's by at most one; failing that, a town of
+    any size of the language's own country (`home`: "u Osijeku i Vukovaru", "w Wieliczce"),
+    since a language inflects its own small towns' names, and a foreign village is a guess."""
+    for floor, country in ((STEM_MIN_POPULATION, None), (0, home)):
+        if floor == 0 and not home:
             break
-        rows = _conn().execute(
-            "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
-            " AND length(a.alias) BETWEEN ? AND ? AND c.population >= ? ORDER BY c.population DESC, c.id LIMIT 5",
-            (stem, stem + "\U0010ffff", len(folded) - 1, len(folded) + 1, STEM_MIN_POPULATION),
-        ).fetchall()
-        if rows:
-            return [_row(r) for r in rows]
+        for cut in (1, 2):
+            stem = folded[:-cut]
+            if len(stem) < 3 or " " in folded:
+                break
+            rows = _conn().execute(
+                "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
+                " AND length(a.alias) BETWEEN ? AND ? AND c.population >= ? AND (? IS NULL OR c.country = ?)"
+                " ORDER BY c.population DESC, c.id LIMIT 5",
+                (stem, stem + "\U0010ffff", len(folded) - 1, len(folded) + 1, floor, country, country),
+            ).fetchall()
+            if rows:
+                return [_row(r) for r in rows]
     return []
 
 
@@ -264,6 +276,11 @@ def _cued(text: str, toks: Sequence[Tok], i: int, lang: str | None) -> bool:
 
 
 ABBREVIATION_MAX = 3  # "гр. Пловдив", "m. Vilnius": a city word this short before a full stop is abbreviated
+
+
+def _city_word(t: Tok, lang: str | None) -> bool:
+    _, words = _cues(lang)
+    return t.folded in words or (lang is not None and _lemma_key(t.raw, lang) in words)
 
 
 def _title_case_run(text: str, toks: Sequence[Tok], cand: tuple) -> bool:

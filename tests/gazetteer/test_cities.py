@@ -135,3 +135,13 @@ def test_a_foreign_town_of_the_written_form_yields_to_a_home_town_of_the_lemma()
     # Estonian "Elvas" (in Elva) is also how the Portuguese town Elvas is written
     found = [(m.extra["name"], m.extra["country"]) for m in cities.find("kodanikel Tartus ja Elvas leida tööd", "et")]
     assert found == [("Tartu", "EE"), ("Elva", "EE")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a cued inflected form of a small town of the language's own country, and the next members of its list
+    ("hr", "tečajevi u Osijeku i Vukovaru.", [("Osijek", "HR"), ("Vukovar", "HR")]),
+    ("pl", "Spotkania odbyły się w Krakowie, Wieliczce i Skawinie.", [("Kraków", "PL"), ("Wieliczka", "PL"), ("Skawina", "PL")]),
+    ("pl", "Fundacja, we współpracy z Miastem, zrealizowała projekt.", []),  # the City, not the village Miastko
+])
+def test_a_cued_form_may_name_a_small_home_town_by_its_stem(lang, text, expected):
+    assert [(m.extra["name"], m.extra["country"]) for m in cities.find(text, lang)] == expected
