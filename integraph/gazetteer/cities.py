@@ -305,6 +305,7 @@ def _locative_endings(lang: str | None) -> tuple[str, ...]:
     return tuple(load_data("gazetteer/place_cues.json").get("locative_endings", {}).get(lang or "", ()))
 
 
+@lru_cache(maxsize=None)
 def home_country(lang: str | None) -> str | None:
     """The one country whose language `lang` is (None for a language of several)."""
     from integraph.extract.findings import _country_of_language
@@ -312,15 +313,12 @@ def home_country(lang: str | None) -> str | None:
     return _country_of_language(lang)
 
 
-def _case_cued(written: str, lang: str | None, via: str, best: dict[str, Any]) -> bool:
+def _case_cued(written: str, endings: tuple[str, ...], home: str | None, best: dict[str, Any]) -> bool:
     """Estonian "Valgas", Finnish "Nokialla", Lithuanian "Vilniuje": where a language says "in
-    a town" by a case ending, an inflected word (found by its lemma or stem, not as written)
-    with such an ending that names a town of the language's own country is cued as a
-    preposition would cue it. A foreign village is not trusted on an ending alone."""
-    if via == "surface" or " " in written:
-        return False
-    endings = _locative_endings(lang)
-    if not endings or best["country"] != home_country(lang):
+    a town" by a case ending, an inflected word (one found by its lemma or stem, not as written:
+    the caller checks) with such an ending that names a town of the language's own country is
+    cued as a preposition would cue it. A foreign village is not trusted on an ending alone."""
+    if best["country"] != home:
         return False
     low = written.lower()
     return any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
@@ -382,10 +380,11 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
         return got
 
     accepted: set[int] = set()
+    endings, home = _locative_endings(lang), home_country(lang)
     for group in groups:
         cued = [c for c in group if (_cued(text, toks, cands[c][0], lang)
-                                     or _case_cued(text[toks[cands[c][0]].start:toks[cands[c][1] - 1].end], lang,
-                                                   cands[c][3], ranked(c)[0]))
+                                     or (endings and cands[c][3] != "surface" and cands[c][1] - cands[c][0] == 1
+                                         and _case_cued(toks[cands[c][0]].raw, endings, home, ranked(c)[0])))
                 and not _title_case_run(text, toks, cands[c])]
         accepted.update(cued)
         if len(group) >= 2 and (cued or _city_word_before(toks, cands[group[0]][0], lang) or len(group) >= 3):
