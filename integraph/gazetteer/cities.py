@@ -158,6 +158,14 @@ def _resolve(words: tuple[str, ...], lang: str | None) -> tuple[tuple[dict[str, 
                   if (h.get("population") or 0) > 20 * _population(hits)]
         if bigger:
             return tuple(bigger), "stem"
+    if hits and by_lemma:
+        # Estonian "Elvas" is, as written, Elvas in Portugal; as meant, Elva (its inessive): a
+        # foreign town of the form yields to a town of the language's own country of the lemma
+        home = home_country(lang)
+        if home and all(h["country"] != home for h in hits):
+            domestic = tuple(h for h in by_lemma if h["country"] == home)
+            if domestic:
+                return domestic, "lemma"
     if hits:
         return hits, "surface"
     if by_lemma:
@@ -181,6 +189,7 @@ def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | N
     caps = {k for k in compress(range(n), upper_first) if not (len(raws[k]) <= 4 and raws[k].isupper())}
     out = []
     i = 0
+    last_stem_end = -1  # where the last cued town (or list member found so) ends
     # only a capitalised token starts a run: the others are passed over (as `i += 1` would)
     for k in sorted(caps):
         if k < i or k in blocked:
@@ -202,13 +211,18 @@ def _candidates(text: str, toks: Sequence[Tok], blocked: set[int], lang: str | N
             if hits:
                 found = (i, j, list(hits), via)
                 break
-        if found is None and lang in STEM_LANGS and _cued(text, toks, i, lang):
-            hits = _stem_lookup(toks[i].folded)
+        if found is None and lang in STEM_LANGS and (_cued(text, toks, i, lang) or (
+                out and out[-1][1] == last_stem_end and _joined(text, ends[out[-1][1] - 1], starts[i], lang))):
+            # cued, or the next member of a list a cue opened ("w Krakowie, Wieliczce i Skawinie")
+            # but not a city word itself ("we współpracy z Miastem": the City, not the village Miastko)
+            hits = [] if _city_word(toks[i], lang) else _stem_lookup(toks[i].folded, home_country(lang))
             if hits:
                 found = (i, i + 1, hits, "stem")
         if found:
             out.append(found)
             i = found[1]
+            if lang in STEM_LANGS and (found[3] == "stem" or _cued(text, toks, found[0], lang)):
+                last_stem_end = i
         else:
             i += 1
     return out
@@ -221,21 +235,27 @@ STEM_LANGS = {"bg", "cs", "sk", "pl", "sl", "hr", "lt", "lv", "et", "fi", "hu", 
 
 
 @lru_cache(maxsize=10_000)
-def _stem_lookup(folded: str) -> list[dict[str, Any]]:
+def _stem_lookup(folded: str, home: str | None = None) -> list[dict[str, Any]]:
     """Last resort for a cued word that neither its form nor its lemma finds ("v Brně" → Brno,
     "v Praze" → Praha): a sizeable town whose name shares all but the word's last one or two
-    letters and whose length differs from the word's by at most one."""
-    for cut in (1, 2):
-        stem = folded[:-cut]
-        if len(stem) < 3 or " " in folded:
+    letters and whose length differs from the word's by at most one; failing that, a town of
+    any size of the language's own country (`home`: "u Osijeku i Vukovaru", "w Wieliczce"),
+    since a language inflects its own small towns' names, and a foreign village is a guess."""
+    for floor, country in ((STEM_MIN_POPULATION, None), (0, home)):
+        if floor == 0 and not home:
             break
-        rows = _conn().execute(
-            "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
-            " AND length(a.alias) BETWEEN ? AND ? AND c.population >= ? ORDER BY c.population DESC, c.id LIMIT 5",
-            (stem, stem + "\U0010ffff", len(folded) - 1, len(folded) + 1, STEM_MIN_POPULATION),
-        ).fetchall()
-        if rows:
-            return [_row(r) for r in rows]
+        for cut in (1, 2):
+            stem = folded[:-cut]
+            if len(stem) < 3 or " " in folded:
+                break
+            rows = _conn().execute(
+                "SELECT DISTINCT c.* FROM alias a JOIN city c ON c.id = a.id WHERE a.alias >= ? AND a.alias < ?"
+                " AND length(a.alias) BETWEEN ? AND ? AND c.population >= ? AND (? IS NULL OR c.country = ?)"
+                " ORDER BY c.population DESC, c.id LIMIT 5",
+                (stem, stem + "\U0010ffff", len(folded) - 1, len(folded) + 1, floor, country, country),
+            ).fetchall()
+            if rows:
+                return [_row(r) for r in rows]
     return []
 
 
@@ -250,7 +270,17 @@ def _cued(text: str, toks: Sequence[Tok], i: int, lang: str | None) -> bool:
     low = prev.raw.lower()
     if low in preps and "." not in gap:
         return True
+    if "." in gap and len(prev.raw) > ABBREVIATION_MAX:
+        return False  # "… savivaldybe. Per 2024 m.": a whole city word then a full stop ends a sentence
     return prev.folded in words or (lang is not None and _lemma_key(prev.raw, lang) in words)
+
+
+ABBREVIATION_MAX = 3  # "гр. Пловдив", "m. Vilnius": a city word this short before a full stop is abbreviated
+
+
+def _city_word(t: Tok, lang: str | None) -> bool:
+    _, words = _cues(lang)
+    return t.folded in words or (lang is not None and _lemma_key(t.raw, lang) in words)
 
 
 def _title_case_run(text: str, toks: Sequence[Tok], cand: tuple) -> bool:
@@ -268,6 +298,30 @@ def _city_word_before(toks: Sequence[Tok], i: int, lang: str | None, window: int
         if t.folded in words or (lang is not None and _lemma_key(t.raw, lang) in words):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _locative_endings(lang: str | None) -> tuple[str, ...]:
+    return tuple(load_data("gazetteer/place_cues.json").get("locative_endings", {}).get(lang or "", ()))
+
+
+@lru_cache(maxsize=None)
+def home_country(lang: str | None) -> str | None:
+    """The one country whose language `lang` is (None for a language of several)."""
+    from integraph.extract.findings import _country_of_language
+
+    return _country_of_language(lang)
+
+
+def _case_cued(written: str, endings: tuple[str, ...], home: str | None, best: dict[str, Any]) -> bool:
+    """Estonian "Valgas", Finnish "Nokialla", Lithuanian "Vilniuje": where a language says "in
+    a town" by a case ending, an inflected word (one found by its lemma or stem, not as written:
+    the caller checks) with such an ending that names a town of the language's own country is
+    cued as a preposition would cue it. A foreign village is not trusted on an ending alone."""
+    if best["country"] != home:
+        return False
+    low = written.lower()
+    return any(low.endswith(e) and len(low) > len(e) + 2 for e in endings)
 
 
 def _sentence_initial(text: str, toks: Sequence[Tok], i: int) -> bool:
@@ -326,8 +380,12 @@ def find(text: str, lang: str | None, country_hint: str | None = None) -> list[M
         return got
 
     accepted: set[int] = set()
+    endings, home = _locative_endings(lang), home_country(lang)
     for group in groups:
-        cued = [c for c in group if _cued(text, toks, cands[c][0], lang) and not _title_case_run(text, toks, cands[c])]
+        cued = [c for c in group if (_cued(text, toks, cands[c][0], lang)
+                                     or (endings and cands[c][3] != "surface" and cands[c][1] - cands[c][0] == 1
+                                         and _case_cued(toks[cands[c][0]].raw, endings, home, ranked(c)[0])))
+                and not _title_case_run(text, toks, cands[c])]
         accepted.update(cued)
         if len(group) >= 2 and (cued or _city_word_before(toks, cands[group[0]][0], lang) or len(group) >= 3):
             accepted.update(group)

@@ -112,3 +112,36 @@ def test_a_town_called_so_itself_beats_a_bigger_one_that_another_language_calls_
     assert (porto.extra["name"], porto.extra["country"]) == ("Porto", "PT")
     (krakow,) = cities.find("Der Verein arbeitet seit Jahren in Krakau.", "de")
     assert krakow.extra["name"] == "Kraków"  # an exonym still names the big city, not a village of that name
+
+
+def test_a_city_word_ending_a_sentence_cues_no_town():
+    # "Per" (a Hungarian village) opens the next sentence: the full stop after "savivaldybe" ends one
+    text = "Partneriai – Kauno miesto savivaldybe. Per 2024 m. surengėme kursus."
+    assert [m.extra["name"] for m in cities.find(text, "lt")] == ["Kaunas"]
+    (m,) = cities.find("курсове гр. Пловдив", "bg")  # an abbreviated city word still cues
+    assert m.extra["country"] == "BG"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("et", "Projekti eesmärk on aidata Valgas ja Valkas elavaid.", [("Valga", "EE"), ("Valka", "LV")]),
+    ("fi", "Vertaisryhmiä Tampereella ja Nokialla.", [("Tampere", "FI"), ("Nokia", "FI")]),
+])
+def test_a_locative_case_ending_cues_a_home_town(lang, text, expected):
+    # no preposition says "in" here: the case ending does, of a town of the language's own country
+    assert [(m.extra["name"], m.extra["country"]) for m in cities.find(text, lang)] == expected
+
+
+def test_a_foreign_town_of_the_written_form_yields_to_a_home_town_of_the_lemma():
+    # Estonian "Elvas" (in Elva) is also how the Portuguese town Elvas is written
+    found = [(m.extra["name"], m.extra["country"]) for m in cities.find("kodanikel Tartus ja Elvas leida tööd", "et")]
+    assert found == [("Tartu", "EE"), ("Elva", "EE")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a cued inflected form of a small town of the language's own country, and the next members of its list
+    ("hr", "tečajevi u Osijeku i Vukovaru.", [("Osijek", "HR"), ("Vukovar", "HR")]),
+    ("pl", "Spotkania odbyły się w Krakowie, Wieliczce i Skawinie.", [("Kraków", "PL"), ("Wieliczka", "PL"), ("Skawina", "PL")]),
+    ("pl", "Fundacja, we współpracy z Miastem, zrealizowała projekt.", []),  # the City, not the village Miastko
+])
+def test_a_cued_form_may_name_a_small_home_town_by_its_stem(lang, text, expected):
+    assert [(m.extra["name"], m.extra["country"]) for m in cities.find(text, lang)] == expected
