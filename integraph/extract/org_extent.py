@@ -21,6 +21,9 @@ CLOSING_TOKEN = re.compile(r"[^\W\d_]{1,4}\.?")
 STOPS_NAME = re.compile(r"[,;:()\[\]„“\"«»]")
 FOREIGN_WEAK = FOREIGN_CONNECTORS & WEAK_CONNECTORS
 # a quoted name right after a head: 'Сдружение „Нов дом“'
+# the dictionary forms of Slavic adjectives: bg 'вътрешен', 'социален'; cs 'sociální', 'vnitřní';
+# pl 'wewnętrzny'; sl 'socialen', 'notranji' (a participle's too)
+ADJECTIVE_LEMMA = re.compile(r"(?:[нс]ки|[ео]н|ов|[nsc]ký|[nc]í|[nw]y|ski|cki|en|ji|ный|ний|ский)$")
 QUOTED_AFTER = re.compile(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]")
 
 
@@ -258,9 +261,28 @@ class NameExtent:
                     break
                 last = j + 1
                 j += 2
+                if nw.islower() and self._adjective_takes_noun(words, j):
+                    last = j  # "Министерството на вътрешните работи": the adjective's noun is the name's too
+                    j += 1
                 continue
             break
         return self._lower_tail(words, i, last)
+
+    def _adjective_takes_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Is words[j] the lower-case noun of the adjective words[j - 1], which a Slavic name's
+        connector took ('на вътрешните работи', 'pro sociální věci')? The adjective is known by its
+        lemma; a verb after it ('… pro vzdělávání řídí') is no noun."""
+        if self.lang not in SLAVIC or j >= len(words):
+            return False
+        a, b, w = words[j]
+        if not w.islower() or len(w) < 4 or w in CONNECTORS or self.text[words[j - 1][1]:a] != " " \
+                or not self._free(a, b):
+            return False
+        from integraph.textutil import lemma
+
+        if not ADJECTIVE_LEMMA.search(lemma(words[j - 1][2], self.lang)):
+            return False
+        return not lemma(w, self.lang).endswith(VERB_ENDINGS) and w not in role_words(self.lang)
 
     def _project_word(self, w: str) -> bool:
         if self._pwords is None:

@@ -247,3 +247,16 @@ def test_a_programmes_acronym_names_no_organisation_where_its_long_form_runs_on(
 ])
 def test_irish_names_behind_an_initial_mutation(text, expected):
     assert [o.name for o in _finder(text, "ga").headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a Slavic adjective after a name's connector takes its noun
+    ("bg", "Днес в Министерството на вътрешните работи бяха подписани договори.",
+     ["Министерството на вътрешните работи"]),
+    ("cs", "Ministerstvo pro místní rozvoj vyhlásilo výzvu.", ["Ministerstvo pro místní rozvoj"]),
+    # a noun after the connector takes nothing more, and a verb is no adjective's noun
+    ("bg", "Министерството на страните работи", ["Министерството на страните"]),
+    ("cs", "Centrum pro vzdělávání řídí program.", ["Centrum pro vzdělávání"]),
+])
+def test_an_adjective_after_a_connector_takes_its_noun(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
