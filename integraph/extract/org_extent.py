@@ -234,7 +234,9 @@ class NameExtent:
                 continue
             if low in connectors and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
-                if self._project_word(nw):
+                if self._project_word(nw) or (nw.islower() and j + 2 < len(words)
+                                              and self._project_word(words[j + 2][2])
+                                              and self.text[nb:words[j + 2][0]] == " "):
                     break  # "Migrationsverket för projektet …", "… do realizacji projektu"
                 if nw.lower() in ARTICLE_WORDS and j + 2 < len(words) and words[j + 2][2].islower() \
                         and low not in weak:

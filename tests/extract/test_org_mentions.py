@@ -260,3 +260,13 @@ def test_irish_names_behind_an_initial_mutation(text, expected):
 ])
 def test_an_adjective_after_a_connector_takes_its_noun(lang, text, expected):
     assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a connector's phrase that leads into the project is no part of the name
+    ("pl", "przystąpienie Gminy Miasta Gdańska do realizacji projektu partnerskiego",
+     ["Gminy Miasta Gdańska"]),
+    ("pl", "Gminy Miasta Gdańska do realizacji zadań", ["Gminy Miasta Gdańska do realizacji"]),
+])
+def test_a_connector_phrase_leading_into_the_project_ends_the_name(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
