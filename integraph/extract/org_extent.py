@@ -203,6 +203,11 @@ class NameExtent:
                     last = self._portfolio_list(words, j)  # "Ministerio de Inclusión, Seguridad Social y Migraciones"
                     j = last + 1
                     continue
+                if last == j - 1 and gap == ", " and j >= i + 3 and words[j - 1][2].islower() \
+                        and words[j - 2][2] in connectors and words[j - 2][2] not in weak:
+                    end = self._lower_portfolio_list(words, j)
+                    if end is not None:
+                        last = end  # "Ministrstva za delo, družino, socialne zadeve in enake možnosti"
                 break
             if lower_head and j == i + 1 and is_capitalised(w) and not gap.strip() and self._free(a, b):
                 break  # "Malmö universitet ⏎ Jobbspårets …": after a lower-case head a capital starts anew
@@ -314,6 +319,34 @@ class NameExtent:
             k += 1
             if k >= len(words) or self.text[words[k - 1][1]:words[k][0]].strip() != ",":
                 return None
+        return None
+
+    def _lower_portfolio_list(self, words: list[tuple[int, int, str]], j: int) -> int | None:
+        """'Ministrstva za delo, družino, socialne zadeve in enake možnosti': a portfolio written in
+        lower case after a connector, items of one or two words listed with commas, closed by
+        'and' and one or two words before punctuation or a line end. The index of its last word, else None."""
+        k, items, n = j, 0, len(words)
+        while k < n and items < 8:
+            size = 0
+            while k < n and size < 2 and words[k][2].islower() and words[k][2] not in CONNECTORS \
+                    and (size == 0 or self.text[words[k - 1][1]:words[k][0]] == " "):
+                k, size = k + 1, size + 1
+            if size == 0 or k >= n:
+                return None
+            items += 1
+            gap = self.text[words[k - 1][1]:words[k][0]]
+            if gap == ", ":
+                continue
+            if gap != " " or words[k][2] not in self.weak or items < 2:
+                return None
+            end = k + 1
+            while end < n and end - k <= 2 and words[end][2].islower() and words[end][2] not in CONNECTORS \
+                    and self.text[words[end - 1][1]:words[end][0]] == " ":
+                end += 1
+            after = self.text[words[end - 1][1]:words[end - 1][1] + 1]
+            if end == k + 1 or end - k > 3 or (after and after not in ",;.:()\n"):
+                return None
+            return end - 1
         return None
 
     def _lower_tail(self, words: list[tuple[int, int, str]], i: int, last: int) -> int:

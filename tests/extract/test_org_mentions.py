@@ -270,3 +270,15 @@ def test_an_adjective_after_a_connector_takes_its_noun(lang, text, expected):
 ])
 def test_a_connector_phrase_leading_into_the_project_ends_the_name(lang, text, expected):
     assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a portfolio in lower case after a connector, listed with commas and closed by 'and'
+    ("sl", "na razpis Ministrstva za delo, družino, socialne zadeve in enake možnosti, ki bo",
+     ["Ministrstva za delo, družino, socialne zadeve in enake možnosti"]),
+    # a comma and a relative clause, or a short list, are no portfolio
+    ("sl", "Ministrstvo za delo, ki bo", ["Ministrstvo za delo"]),
+    ("es", "Ministerio de trabajo, empleo y economía social.", ["Ministerio de trabajo"]),
+])
+def test_a_lower_case_portfolio_list_belongs_to_the_name(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
