@@ -24,6 +24,8 @@ FOREIGN_WEAK = FOREIGN_CONNECTORS & WEAK_CONNECTORS
 # the dictionary forms of Slavic adjectives: bg 'вътрешен', 'социален'; cs 'sociální', 'vnitřní';
 # pl 'wewnętrzny'; sl 'socialen', 'notranji' (a participle's too)
 ADJECTIVE_LEMMA = re.compile(r"(?:[нс]ки|[ео]н|ов|[nsc]ký|[nc]í|[nw]y|ski|cki|en|ji|ный|ний|ский)$")
+# Slavic languages without noun cases, whose genitive takes a preposition
+CASELESS = {"bg"}
 QUOTED_AFTER = re.compile(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]")
 
 
@@ -271,14 +273,19 @@ class NameExtent:
                 if nw.islower() and self._adjective_takes_noun(words, j):
                     last = j  # "Министерството на вътрешните работи": the adjective's noun is the name's too
                     j += 1
+                while nw.islower() and self.lang not in CASELESS and j - last == 1 and last - i < 8 \
+                        and self._lower_noun(words, j):
+                    # "Centrum na podporu integrace cizinců": genitives after the connector's noun
+                    # (not in Bulgarian, which has no cases and says 'на' before each)
+                    last = j
+                    j += 1
                 continue
             break
         return self._lower_tail(words, i, last)
 
-    def _adjective_takes_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
-        """Is words[j] the lower-case noun of the adjective words[j - 1], which a Slavic name's
-        connector took ('на вътрешните работи', 'pro sociální věci')? The adjective is known by its
-        lemma; a verb after it ('… pro vzdělávání řídí') is no noun."""
+    def _lower_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Can words[j] be a lower-case noun going on with a Slavic name on its line: no verb
+        (by its lemma: '… pro vzdělávání řídí'), no speaker's role, no place?"""
         if self.lang not in SLAVIC or j >= len(words):
             return False
         a, b, w = words[j]
@@ -287,9 +294,16 @@ class NameExtent:
             return False
         from integraph.textutil import lemma
 
-        if not ADJECTIVE_LEMMA.search(lemma(words[j - 1][2], self.lang)):
-            return False
         return not lemma(w, self.lang).endswith(VERB_ENDINGS) and w not in role_words(self.lang)
+
+    def _adjective_takes_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Is words[j] the lower-case noun of the adjective words[j - 1], which a Slavic name's
+        connector took ('на вътрешните работи', 'pro sociální věci')? The adjective is known by its lemma."""
+        if not self._lower_noun(words, j):
+            return False
+        from integraph.textutil import lemma
+
+        return bool(ADJECTIVE_LEMMA.search(lemma(words[j - 1][2], self.lang)))
 
     def _project_word(self, w: str) -> bool:
         if self._pwords is None:

