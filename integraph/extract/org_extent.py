@@ -21,6 +21,11 @@ CLOSING_TOKEN = re.compile(r"[^\W\d_]{1,4}\.?")
 STOPS_NAME = re.compile(r"[,;:()\[\]„“\"«»]")
 FOREIGN_WEAK = FOREIGN_CONNECTORS & WEAK_CONNECTORS
 # a quoted name right after a head: 'Сдружение „Нов дом“'
+# the dictionary forms of Slavic adjectives: bg 'вътрешен', 'социален'; cs 'sociální', 'vnitřní';
+# pl 'wewnętrzny'; sl 'socialen', 'notranji' (a participle's too)
+ADJECTIVE_LEMMA = re.compile(r"(?:[нс]ки|[ео]н|ов|[nsc]ký|[nc]í|[nw]y|ski|cki|en|ji|ный|ний|ский)$")
+# Slavic languages without noun cases, whose genitive takes a preposition
+CASELESS = {"bg"}
 QUOTED_AFTER = re.compile(r"\s*[„“\"«]([^„“”\"«»\n]{2,80})[“”\"»]")
 
 
@@ -200,6 +205,11 @@ class NameExtent:
                     last = self._portfolio_list(words, j)  # "Ministerio de Inclusión, Seguridad Social y Migraciones"
                     j = last + 1
                     continue
+                if last == j - 1 and gap == ", " and j >= i + 3 and words[j - 1][2].islower() \
+                        and words[j - 2][2] in connectors and words[j - 2][2] not in weak:
+                    end = self._lower_portfolio_list(words, j)
+                    if end is not None:
+                        last = end  # "Ministrstva za delo, družino, socialne zadeve in enake možnosti"
                 break
             if lower_head and j == i + 1 and is_capitalised(w) and not gap.strip() and self._free(a, b):
                 break  # "Malmö universitet ⏎ Jobbspårets …": after a lower-case head a capital starts anew
@@ -231,7 +241,9 @@ class NameExtent:
                 continue
             if low in connectors and j + 1 < len(words):
                 na, nb, nw = words[j + 1]
-                if self._project_word(nw):
+                if self._project_word(nw) or (nw.islower() and j + 2 < len(words)
+                                              and self._project_word(words[j + 2][2])
+                                              and self.text[nb:words[j + 2][0]] == " "):
                     break  # "Migrationsverket för projektet …", "… do realizacji projektu"
                 if nw.lower() in ARTICLE_WORDS and j + 2 < len(words) and words[j + 2][2].islower() \
                         and low not in weak:
@@ -258,9 +270,40 @@ class NameExtent:
                     break
                 last = j + 1
                 j += 2
+                if nw.islower() and self._adjective_takes_noun(words, j):
+                    last = j  # "Министерството на вътрешните работи": the adjective's noun is the name's too
+                    j += 1
+                while nw.islower() and self.lang not in CASELESS and j - last == 1 and last - i < 8 \
+                        and self._lower_noun(words, j):
+                    # "Centrum na podporu integrace cizinců": genitives after the connector's noun
+                    # (not in Bulgarian, which has no cases and says 'на' before each)
+                    last = j
+                    j += 1
                 continue
             break
         return self._lower_tail(words, i, last)
+
+    def _lower_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Can words[j] be a lower-case noun going on with a Slavic name on its line: no verb
+        (by its lemma: '… pro vzdělávání řídí'), no speaker's role, no place?"""
+        if self.lang not in SLAVIC or j >= len(words):
+            return False
+        a, b, w = words[j]
+        if not w.islower() or len(w) < 4 or w in CONNECTORS or self.text[words[j - 1][1]:a] != " " \
+                or not self._free(a, b):
+            return False
+        from integraph.textutil import lemma
+
+        return not lemma(w, self.lang).endswith(VERB_ENDINGS) and w not in role_words(self.lang)
+
+    def _adjective_takes_noun(self, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Is words[j] the lower-case noun of the adjective words[j - 1], which a Slavic name's
+        connector took ('на вътрешните работи', 'pro sociální věci')? The adjective is known by its lemma."""
+        if not self._lower_noun(words, j):
+            return False
+        from integraph.textutil import lemma
+
+        return bool(ADJECTIVE_LEMMA.search(lemma(words[j - 1][2], self.lang)))
 
     def _project_word(self, w: str) -> bool:
         if self._pwords is None:
@@ -290,6 +333,34 @@ class NameExtent:
             k += 1
             if k >= len(words) or self.text[words[k - 1][1]:words[k][0]].strip() != ",":
                 return None
+        return None
+
+    def _lower_portfolio_list(self, words: list[tuple[int, int, str]], j: int) -> int | None:
+        """'Ministrstva za delo, družino, socialne zadeve in enake možnosti': a portfolio written in
+        lower case after a connector, items of one or two words listed with commas, closed by
+        'and' and one or two words before punctuation or a line end. The index of its last word, else None."""
+        k, items, n = j, 0, len(words)
+        while k < n and items < 8:
+            size = 0
+            while k < n and size < 2 and words[k][2].islower() and words[k][2] not in CONNECTORS \
+                    and (size == 0 or self.text[words[k - 1][1]:words[k][0]] == " "):
+                k, size = k + 1, size + 1
+            if size == 0 or k >= n:
+                return None
+            items += 1
+            gap = self.text[words[k - 1][1]:words[k][0]]
+            if gap == ", ":
+                continue
+            if gap != " " or words[k][2] not in self.weak or items < 2:
+                return None
+            end = k + 1
+            while end < n and end - k <= 2 and words[end][2].islower() and words[end][2] not in CONNECTORS \
+                    and self.text[words[end - 1][1]:words[end][0]] == " ":
+                end += 1
+            after = self.text[words[end - 1][1]:words[end - 1][1] + 1]
+            if end == k + 1 or end - k > 3 or (after and after not in ",;.:()\n"):
+                return None
+            return end - 1
         return None
 
     def _lower_tail(self, words: list[tuple[int, int, str]], i: int, last: int) -> int:

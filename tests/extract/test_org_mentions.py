@@ -247,3 +247,50 @@ def test_a_programmes_acronym_names_no_organisation_where_its_long_form_runs_on(
 ])
 def test_irish_names_behind_an_initial_mutation(text, expected):
     assert [o.name for o in _finder(text, "ga").headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a Slavic adjective after a name's connector takes its noun
+    ("bg", "Днес в Министерството на вътрешните работи бяха подписани договори.",
+     ["Министерството на вътрешните работи"]),
+    ("cs", "Ministerstvo pro místní rozvoj vyhlásilo výzvu.", ["Ministerstvo pro místní rozvoj"]),
+    # a noun after the connector takes nothing more, and a verb is no adjective's noun
+    ("bg", "Министерството на страните работи", ["Министерството на страните"]),
+    ("cs", "Centrum pro vzdělávání řídí program.", ["Centrum pro vzdělávání"]),
+])
+def test_an_adjective_after_a_connector_takes_its_noun(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a connector's phrase that leads into the project is no part of the name
+    ("pl", "przystąpienie Gminy Miasta Gdańska do realizacji projektu partnerskiego",
+     ["Gminy Miasta Gdańska"]),
+    ("pl", "Gminy Miasta Gdańska do realizacji zadań", ["Gminy Miasta Gdańska do realizacji zadań"]),
+])
+def test_a_connector_phrase_leading_into_the_project_ends_the_name(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a portfolio in lower case after a connector, listed with commas and closed by 'and'
+    ("sl", "na razpis Ministrstva za delo, družino, socialne zadeve in enake možnosti, ki bo",
+     ["Ministrstva za delo, družino, socialne zadeve in enake možnosti"]),
+    # a comma and a relative clause, or a short list, are no portfolio
+    ("sl", "Ministrstvo za delo, ki bo", ["Ministrstvo za delo"]),
+    ("es", "Ministerio de trabajo, empleo y economía social.", ["Ministerio de trabajo"]),
+])
+def test_a_lower_case_portfolio_list_belongs_to_the_name(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # in a language with cases, the connector's noun takes its lower-case genitives
+    ("cs", "Ing. Vlčková doplnila, že Centrum na podporu integrace cizinců zaznamenalo nárůst.",
+     ["Centrum na podporu integrace cizinců"]),
+    # Bulgarian, without cases, says 'на' before a genitive: a verb follows the name
+    ("bg", "Днес в Министерството на вътрешните работи бяха подписани договори.",
+     ["Министерството на вътрешните работи"]),
+])
+def test_a_connectors_noun_takes_its_genitives(lang, text, expected):
+    assert [o.name for o in _finder(text, lang).headed(0, len(text))] == expected
