@@ -87,7 +87,7 @@ END_BEFORE: dict[str, tuple[str, ...]] = {
     "et": ("kuni",),
     "fi": ("asti", "saakka"),
     "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "jusqu'en", "jusqu’en", "au", "à"),
-    "ga": ("go dtí",),
+    "ga": ("go dtí", "go"),
     "hr": ("do",),
     "hu": (),
     "it": ("fino a", "fino al", "al", "a", "entro il"),
@@ -156,7 +156,7 @@ END_VERBS = (
 RANGE_JOINERS = (
     "-", "–", "—", "to", "until", "till", "through", "do", "до", "по", "bis", "au", "à", "a", "al", "hasta",
     "tot", "tot en met", "t/m", "til", "kuni", "iki", "līdz", "până la", "până în", "fino a", "fino al", "até",
-    "έως", "μέχρι", "sa", "go dtí", "do dnia", "až do", "bis zum", "hasta el", "till och med",
+    "έως", "μέχρι", "sa", "go dtí", "go", "do dnia", "až do", "bis zum", "hasta el", "till och med",
 )
 # Not joiners on purpose: "and", "i", "и" — "in 2020 and 2021" names two years, not a period.
 

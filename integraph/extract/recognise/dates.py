@@ -28,12 +28,15 @@ from integraph.extract.recognise.date_words import (
     END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE,
     phrases,
 )
-from integraph.extract.recognise.months import month_number
+from integraph.extract.recognise.months import first_words, month_number
 from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer, run_windows
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 WORD = r"[^\W\d_]{3,}\.?"
+# A month name: one word, or two when the first is the first word of a month name of two (Irish "Meán
+# Fómhair"); the first word is matched from the lexicon only, so that "during March" stays one word.
+MONTH = rf"(?:(?i:{'|'.join(sorted(first_words(), key=len, reverse=True))})\s+)?{WORD}"
 ERA = r"(?P<era>\s?(?:г\.|г(?!\w)|r\.|roku(?!\w)|m\.|р\.|року(?!\w)|год(?:а|ине)?(?!\w)|godine(?!\w)))?"
 DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May"
 # ordinal day marks: "1.", "1st", "1er"/"1re" (fr), "1º"/"1°" (es, pt, it)
@@ -46,14 +49,14 @@ PATTERNS = {
     "dmy_num": r"(?<![\w.,-])(?P<d>\d{1,2})(?P<s>[./-])\s?(?P<m>\d{1,2})(?P=s)\s?(?P<y>\d{4})(?![\d])(?:\s?(?:г\.|r\.|р\.))?",
     "ymd_num": rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<s>[-.])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<d>\d{{1,2}})(?![\d]|\.\d)",
     "dmy_roman": rf"(?<![\w.,])(?P<d>\d{{1,2}})[.\s]\s?(?P<m>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[.\s]\s?(?P<y>{YEAR})(?!\d){ERA}",
-    "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "dm_range": rf"{DAY.replace('<d>', '<d1>')}\s+{DE}(?P<m1>{WORD}){DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "m_range": rf"(?<!\w)(?P<m1>{WORD}){DASH}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "dmy_text": rf"{DAY}\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dm_range": rf"{DAY.replace('<d>', '<d1>')}\s+{DE}(?P<m1>{MONTH}){DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m2>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "m_range": rf"(?<!\w)(?P<m1>{MONTH}){DASH}(?P<m2>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dmy_text": rf"{DAY}\s+{DE}(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
     "mdy_text": rf"(?<!\w)(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)",
     "ymd_text": rf"(?<![\w.])(?P<y>{YEAR})\.?\s?(?:m\.\s)?\s*(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?!\d)\.?(?:\s?d\.)?",
     "ydm_text": rf"(?<![\w.])(?P<y>{YEAR})\.\s?gada\s+(?P<d>[0-3]?\d)\.\s+(?P<m>{WORD})",
-    "my_text": rf"(?<!\w)(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "my_text": rf"(?<!\w)(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
     # "03/2025 – 02/2027": month/year pairs, only as a range ("nr 3/2024" alone is a number, not a date)
     "my_num_range": rf"(?<![\w./-])(?P<m1>0?[1-9]|1[0-2])[./](?P<y1>{YEAR}){DASH}(?P<m2>0?[1-9]|1[0-2])[./](?P<y2>{YEAR})(?![\w/]|[.,]\d)",
     "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
@@ -258,6 +261,27 @@ def _joined(text: str, a: Match, b: Match) -> Match | None:
     return Match("period", a.start, b.end, (a.value, b.value), extra)
 
 
+# A start month (and day) without its year, a range word, then the dated end: "ó Eanáir go Nollaig 2025",
+# "from January to March 2025", "od 1 stycznia do 31 marca 2025".  Searched for only before a date that
+# a range word precedes (JOINER_CUE, read backwards as the role cues are).
+OPEN_START = re.compile(rf"(?:{DAY}\s+{DE}|(?<!\w))(?P<m>{MONTH})\s+(?:{'|'.join(map(re.escape, sorted(JOINERS, key=len, reverse=True)))})\s*\Z")
+JOINER_CUE = _cue_regex(tuple(JOINERS))
+
+
+def _open_start(text: str, end: Match, lang: str | None) -> Match | None:
+    """The period whose start month (or day) borrows the year of `end`, a date of month or day precision."""
+    if not _ends_with_cue(JOINER_CUE, text[max(0, end.start - 30):end.start].lower()[::-1]):
+        return None
+    m = OPEN_START.search(text, max(0, end.start - 60), end.start)
+    if m is None or (m.group("d") is None) != (end.extra["precision"] == "month"):
+        return None
+    month = month_number(m.group("m"), lang)
+    start = month and _iso(int(end.value[:4]), month, m.group("d") and int(m.group("d")))
+    if not start or start >= end.value:
+        return None
+    return Match("period", m.start(), end.end, (start, end.value), {"precision": (end.extra["precision"],) * 2})
+
+
 def find(text: str, lang: str | None = None) -> list[Match]:
     """Dates and periods in `text`, sorted and non-overlapping."""
     candidates: list[Match] = []
@@ -286,6 +310,10 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     chosen = [_role(text, c, lang) if c.kind == "date" else c for c in chosen]
     out: list[Match] = []
     for c in chosen:
+        if c.kind == "date" and c.extra["precision"] != "year":
+            opened = _open_start(text, c, lang)
+            if opened and (not out or out[-1].end <= opened.start):
+                c = opened
         joined = _joined(text, out[-1], c) if out else None
         if joined:
             out[-1] = joined
