@@ -143,6 +143,15 @@ START_VERBS = (
     "iniziato", "avviato", "ha preso il via", "começou", "iniciou", "begon", "gestart", "startade", "började",
     "startede", "begyndte", "a început", "a demarat", "kezdődött", "elindult", "alkoi", "algas", "prasidėjo",
     "sākās", "začel", "započe", "ξεκίνησε", "начал", "розпочав", "розпочал", "почав",
+    # present and future: a project announced or under way ("Hanke alkaa 1.10.2025", "Op 1 juli 2025 start
+    # ons project", "avvierà il 1° ottobre 2026", "Tosóidh an tionscadal i mí Eanáir 2027")
+    "start", "begint", "beginnt", "läuft an", "commence", "débute", "démarr", "comienza", "comenzará",
+    "empieza", "empezará", "arranca", "iniciará", "avvierà", "avvieranno", "inizierà", "inizieranno",
+    "partirà", "avrà inizio", "começa", "começará", "iniciará", "începe", "va începe", "demarează", "alkaa",
+    "käynnisty", "börjar", "inleds", "begynder", "ξεκινά", "ξεκινήσει", "αρχίζει", "ruszy", "zahájí",
+    "začína", "kezdődik", "indul", "počinje", "započinje", "prasideda", "prasidės", "sākas", "sāksies",
+    "algab", "започва", "начнется", "начнётся", "починається", "розпочнеться", "jibda", "tosóidh", "thosaigh",
+    "tosaíonn", "cuirfear tús",
 )
 END_VERBS = (
     "zakończ", "skończ", "приключи", "завърши", "ukončen", "skončil", "skončí", "ended", "finished", "completed",
@@ -150,6 +159,13 @@ END_VERBS = (
     "finalizó", "concluso", "terminato", "terminou", "concluído", "eindigde", "afgerond", "avslutades",
     "afsluttet", "s-a încheiat", "befejeződött", "lõppes", "päättyi", "baigėsi", "beidzās", "končal", "završ",
     "ολοκληρώθηκε", "закінчи", "заверши", "закончи", "završ",
+    # present and future ("päättyy 31.3.2027", "se terminera fin 2026"); " endet" with its space, not "verwendet"
+    "will end", "ends on", "ends in", " endet", "eindigt", "loopt af", "se termine", "se terminera", "s'achève", "s’achève", "prendra fin",
+    "prend fin", "finaliza", "finalizará", "terminará", "concluirá", "terminerà", "si concluderà",
+    "si chiuderà", "se încheie", "se va încheia", "päätty", "loppuu", "avslutas", "slutar", "slutter",
+    "afsluttes", "λήγει", "ολοκληρώνεται", "ολοκληρωθεί", "potrwa", "kończy się", "končí", "potrvá", "zárul",
+    "befejeződik", "véget ér", "baigsis", "baigiasi", "beigsies", "beidzas", "lõpeb", "приключва",
+    "críochnóidh", "chríochnaigh", "críochnaíonn", "tiocfaidh deireadh", "intemm", "spiċċa",
 )
 
 # Between two dates, these make one period ("1 września 2022 do 31 marca 2023", "2014 – 2020").

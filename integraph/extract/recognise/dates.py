@@ -38,7 +38,7 @@ WORD = r"[^\W\d_]{3,}\.?"
 # Fómhair"); the first word is matched from the lexicon only, so that "during March" stays one word.
 MONTH = rf"(?:(?i:{'|'.join(sorted(first_words(), key=len, reverse=True))})\s+)?{WORD}"
 ERA = r"(?P<era>\s?(?:г\.|г(?!\w)|r\.|roku(?!\w)|m\.|р\.|року(?!\w)|год(?:а|ине)?(?!\w)|godine(?!\w)))?"
-DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May"
+DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+|του\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May", "Σεπτέμβριο του 2025"
 # ordinal day marks: "1.", "1st", "1er"/"1re" (fr), "1º"/"1°" (es, pt, it)
 DAY = r"(?<![\w.,/])(?P<d>[0-3]?\d)(?:\.|st|nd|rd|th|er|re|º|°)?"
 DASH = r"\s?[-–—]\s?"
@@ -238,12 +238,21 @@ def _role(text: str, m: Match, lang: str | None) -> Match:
     elif _ends_with_cue(cues["start"], backwards):
         extra["role"] = "start"
     else:
-        near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()
-        if START_VERB.search(near):
-            extra["role"] = "start"
-        elif END_VERB.search(near):
-            extra["role"] = "end"
+        role = _verb_role(_clause_before(text, m.start).lower()[-60:], _clause_after(text, m.end).lower())
+        if role:
+            extra["role"] = role
     return Match("date", m.start, m.end, m.value, extra)
+
+
+def _verb_role(before: str, after: str) -> str | None:
+    """The role the verb nearest a date gives it: the last one of the clause before it, else the first
+    one after it ("began in 2020 and will end in 2023": 2023 ends; "alkaa 1.10.2025 ja päättyy 31.3.2027")."""
+    last = {role: [v.end() for v in verb.finditer(before)][-1:] for role, verb in (("start", START_VERB), ("end", END_VERB))}
+    if last["start"] or last["end"]:
+        return "start" if (last["start"] or [-1])[0] >= (last["end"] or [-1])[0] else "end"
+    first = {role: verb.search(after) for role, verb in (("start", START_VERB), ("end", END_VERB))}
+    hits = [(m.start(), role) for role, m in first.items() if m]
+    return min(hits)[1] if hits else None
 
 
 def _joined(text: str, a: Match, b: Match) -> Match | None:
