@@ -174,7 +174,20 @@ RANGE_JOINERS = (
     "tot", "tot en met", "t/m", "til", "kuni", "iki", "līdz", "până la", "până în", "fino a", "fino al", "até",
     "έως", "μέχρι", "sa", "go dtí", "go", "do dnia", "až do", "bis zum", "hasta el", "till och med",
 )
-# Not joiners on purpose: "and", "i", "и" — "in 2020 and 2021" names two years, not a period.
+# Not joiners on purpose: "and", "i", "и" — "in 2020 and 2021" names two years, not a period.  They join
+# only after "between" (BETWEEN_BEFORE) or before a postposition that means it (BETWEEN_AFTER).
+AND_WORDS = (
+    "and", "y", "e", "et", "und", "en", "i", "a", "in", "și", "şi", "και", "и", "і", "та", "och", "og", "ir", "un",
+    "ja", "és", "u", "agus",
+)
+BETWEEN_BEFORE = (
+    "between", "entre", "tra", "fra", "zwischen", "tussen", "między", "pomiędzy", "mezi", "medzi", "med",
+    "između", "între", "μεταξύ", "между", "між", "mellan", "mellem", "tarp", "starp", "bejn", "idir",
+)
+BETWEEN_AFTER = ("között", "välillä", "vahel")  # "2019 és 2021 között", "vuosien 2019 ja 2021 välillä"
+# Before a first date, these open a range that a RANGE_JOINER closes ("del 1 de marzo de 2024 al 28 de
+# febrero de 2027"), where the closing word alone is no end cue ("al 31 de diciembre": as at).
+RANGE_OPENERS = ("del", "desde el", "dal", "du", "do", "ó", "od", "von", "vom", "van", "from")
 
 
 def phrases(table: dict[str, tuple[str, ...]], lang: str | None) -> tuple[str, ...]:

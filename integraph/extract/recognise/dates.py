@@ -25,11 +25,13 @@ from functools import lru_cache
 from integraph.extract.recognise import Match
 from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.date_words import (
-    END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE,
-    phrases,
+    AND_WORDS, BETWEEN_AFTER, BETWEEN_BEFORE, END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, RANGE_OPENERS,
+    START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE, phrases,
 )
-from integraph.extract.recognise.months import first_words, month_number
-from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer, run_windows
+from integraph.extract.recognise.months import first_words, last_words, month_number
+from integraph.extract.recognise.windows import (
+    at, at_digits, digit_runs, digit_spans, finditer, first_chars, run_windows,
+)
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
@@ -63,6 +65,8 @@ PATTERNS = {
     # "Q3 2024 – Q2 2027": quarters, read at the years' precision (a quarter is no month).  The "Q" comes
     # before the look-behind that vets the character before it, so that `re` skips straight to a "Q".
     "quarter_range": rf"Q(?<!\wQ)(?P<q1>[1-4])\s?(?P<y1>{YEAR}){DASH}Q(?P<q2>[1-4])\s?(?P<y2>{YEAR})(?!\d)",
+    # "between 2019 and 2021", "2019 és 2021 között": read only with a "between" (_between)
+    "year_pair": rf"(?<![\w./,-])(?P<y1>{YEAR})\s+(?:{'|'.join(sorted(AND_WORDS, key=len, reverse=True))})\s+(?P<y2>{YEAR})(?![\w]|[.,/]\d)",
     # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
     "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
 }
@@ -74,7 +78,7 @@ YEAR_RUN, DAY_RUN = re.compile(YEAR), re.compile(r"\d{1,2}")
 # two digits, always followed by a non-digit): they are tried there only (windows.at_digits).
 DIGIT_FIRST = {"dmy_num": DAY_RUN, "ymd_num": YEAR_RUN, "dmy_roman": DAY_RUN, "d_range": DAY_RUN, "dm_range": DAY_RUN,
                "dmy_text": DAY_RUN, "ymd_text": YEAR_RUN, "ydm_text": YEAR_RUN, "my_num_range": DAY_RUN,
-               "year_range": YEAR_RUN, "year": YEAR_RUN}
+               "year_range": YEAR_RUN, "year_pair": YEAR_RUN, "year": YEAR_RUN}
 # Patterns that begin on a month word and end on a year ("March 2021", "May 4, 2021", "styczeń–marzec 2022"):
 # between the two stand at most a second month word and "de"/"of", so a match begins on one of the last
 # three word starts before a four-digit year-like run; they are tried there only (_month_word_anchors).
@@ -131,6 +135,10 @@ JOINERS = frozenset(RANGE_JOINERS)
 # grouped by first character (alternation.py): at each position `re` tries only the stems that begin there
 START_VERB = re.compile(by_first_char("|".join(map(re.escape, START_VERBS))))
 END_VERB = re.compile(by_first_char("|".join(map(re.escape, END_VERBS))))
+# both in one search, for the verb nearest a date (_verb_role); a stem of both lists reads as a start
+_ANY_VERB = by_first_char("|".join(map(re.escape, dict.fromkeys(START_VERBS + END_VERBS))))
+ANY_VERB = re.compile(first_chars(_ANY_VERB) + _ANY_VERB)  # one class test passes over most positions
+VERB_ROLE = {**{v: "end" for v in END_VERBS}, **{v: "start" for v in START_VERBS}}
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -192,6 +200,10 @@ def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str
         y1, y2 = int(g["y1"]), g["y2"]
         end = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
         return ("period", (f"{y1:04d}", f"{end:04d}")) if y1 < end <= y1 + 50 else None
+    if name == "year_pair":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        between = y1 < y2 <= y1 + 50 and _between(text, m.start(), m.end())
+        return ("period", (g["y1"], g["y2"])) if between else None
     if name == "year":
         if g.get("era") or YEAR_AFTER_RE.match(text, m.end()):
             return "date", g["y"]
@@ -247,12 +259,12 @@ def _role(text: str, m: Match, lang: str | None) -> Match:
 def _verb_role(before: str, after: str) -> str | None:
     """The role the verb nearest a date gives it: the last one of the clause before it, else the first
     one after it ("began in 2020 and will end in 2023": 2023 ends; "alkaa 1.10.2025 ja päättyy 31.3.2027")."""
-    last = {role: [v.end() for v in verb.finditer(before)][-1:] for role, verb in (("start", START_VERB), ("end", END_VERB))}
-    if last["start"] or last["end"]:
-        return "start" if (last["start"] or [-1])[0] >= (last["end"] or [-1])[0] else "end"
-    first = {role: verb.search(after) for role, verb in (("start", START_VERB), ("end", END_VERB))}
-    hits = [(m.start(), role) for role, m in first.items() if m]
-    return min(hits)[1] if hits else None
+    last = None
+    for last in ANY_VERB.finditer(before):
+        pass
+    found = last or ANY_VERB.search(after)
+    return VERB_ROLE[found.group()] if found else None
+
 
 
 def _joined(text: str, a: Match, b: Match) -> Match | None:
@@ -261,10 +273,13 @@ def _joined(text: str, a: Match, b: Match) -> Match | None:
         return None
     gap = text[a.end:b.start]
     words = " ".join(gap.lower().split())
+    if words[:1] == "." and text[a.end - 1:a.end].isdigit():  # "1. siječnja 2024. – 31. prosinca 2026."
+        words = words[1:].lstrip()
     roles = (a.extra.get("role"), b.extra.get("role"))
-    close = words in JOINERS and (words in {"-", "–", "—"} or roles[1] == "end") and roles[0] != "end"
+    close = words in JOINERS and roles[0] != "end" and (
+        words in {"-", "–", "—"} or roles[1] == "end" or _opens_range(text, a.start))
     clause = roles == ("start", "end") and len(gap) <= 80 and not SENTENCE_END.search(gap)
-    if not (close or clause):
+    if not (close or clause or words in AND and _between(text, a.start, b.end)):
         return None
     extra = {"precision": (a.extra["precision"], b.extra["precision"])}
     return Match("period", a.start, b.end, (a.value, b.value), extra)
@@ -274,12 +289,15 @@ def _joined(text: str, a: Match, b: Match) -> Match | None:
 # "from January to March 2025", "od 1 stycznia do 31 marca 2025".  Searched for only before a date that
 # a range word precedes (JOINER_CUE, read backwards as the role cues are).
 OPEN_START = re.compile(rf"(?:{DAY}\s+{DE}|(?<!\w))(?P<m>{MONTH})\s+(?:{'|'.join(map(re.escape, sorted(JOINERS, key=len, reverse=True)))})\s*\Z")
-JOINER_CUE = _cue_regex(tuple(JOINERS))
+# read backwards: a range word, then the word before it (a month's name, or its last word)
+JOINER_AFTER_WORD = re.compile(
+    rf"\s*(?:{'|'.join(re.escape(w[::-1]) for w in sorted(JOINERS, key=len, reverse=True))})\s+\.?(?P<w>[^\W\d_]{{3,}})")
 
 
 def _open_start(text: str, end: Match, lang: str | None) -> Match | None:
     """The period whose start month (or day) borrows the year of `end`, a date of month or day precision."""
-    if not _ends_with_cue(JOINER_CUE, text[max(0, end.start - 30):end.start].lower()[::-1]):
+    before = JOINER_AFTER_WORD.match(text[max(0, end.start - 40):end.start].lower()[::-1])
+    if before is None or not (month_number(before.group("w")[::-1], lang) or before.group("w")[::-1] in last_words()):
         return None
     m = OPEN_START.search(text, max(0, end.start - 60), end.start)
     if m is None or (m.group("d") is None) != (end.extra["precision"] == "month"):
@@ -289,6 +307,23 @@ def _open_start(text: str, end: Match, lang: str | None) -> Match | None:
     if not start or start >= end.value:
         return None
     return Match("period", m.start(), end.end, (start, end.value), {"precision": (end.extra["precision"],) * 2})
+
+
+AND = frozenset(AND_WORDS)
+OPENER_CUE = _cue_regex(RANGE_OPENERS)
+BETWEEN_CUE = _cue_regex(BETWEEN_BEFORE)
+BETWEEN_POSTPOSITION = re.compile(rf"\s+(?:{'|'.join(BETWEEN_AFTER)})(?!\w)", re.IGNORECASE)
+
+
+def _opens_range(text: str, start: int) -> bool:
+    """A range word before the first of two dates: "del", "from", "od"."""
+    return _ends_with_cue(OPENER_CUE, text[max(0, start - 12):start].lower()[::-1])
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """"between X and Y": a "between" before the first date or a postposition after the second."""
+    return _ends_with_cue(BETWEEN_CUE, text[max(0, start - 12):start].lower()[::-1]) or \
+        BETWEEN_POSTPOSITION.match(text, end) is not None
 
 
 def find(text: str, lang: str | None = None) -> list[Match]:

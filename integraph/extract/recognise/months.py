@@ -119,6 +119,12 @@ def first_words() -> frozenset[str]:
     return frozenset(words - {_strip_accents(w) for w in words if _strip_accents(w) != w})
 
 
+@lru_cache(maxsize=1)
+def last_words() -> frozenset[str]:
+    """Lower-case last words of the month names of two words ("fómhair", "fomhair")."""
+    return frozenset(key.split()[-1] for code in LANGS for key in _one_language(code) if " " in key)
+
+
 def month_number(word: str, lang: str | None) -> int | None:
     """The month `word` names in `lang` (any inflected form simplemma knows), or None.  `word` may be
     a name of two words ("Meán Fómhair") with any white space between them."""

@@ -1,9 +1,14 @@
 """Verbs that make a date a start or an end: present and future forms, and the nearest verb deciding."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from integraph.extract.recognise import dates
+from integraph.extract.recognise.date_words import END_VERBS, START_VERBS
 
 
 @pytest.mark.parametrize(
@@ -41,3 +46,13 @@ def test_verb_role_prefers_the_last_verb_before_then_the_first_after() -> None:
     assert dates._verb_role("ended and then began ", "") == "start"
     assert dates._verb_role("", "ends in, then starts") == "end"
     assert dates._verb_role("", "") is None
+
+
+PLAIN_ANY_VERB = re.compile("|".join(map(re.escape, dict.fromkeys(START_VERBS + END_VERBS))))
+WORDS = list(START_VERBS[-20:]) + list(END_VERBS[-20:]) + ["start", "end", "x", " ", "é", "-", "zacz", "ξ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=20).map("".join))
+def test_one_search_for_both_finds_what_the_plain_alternation_finds(text: str) -> None:
+    assert [m.span() for m in dates.ANY_VERB.finditer(text)] == [m.span() for m in PLAIN_ANY_VERB.finditer(text)]
