@@ -87,7 +87,7 @@ END_BEFORE: dict[str, tuple[str, ...]] = {
     "et": ("kuni",),
     "fi": ("asti", "saakka"),
     "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "jusqu'en", "jusqu’en", "au", "à"),
-    "ga": ("go dtí",),
+    "ga": ("go dtí", "go"),
     "hr": ("do",),
     "hu": (),
     "it": ("fino a", "fino al", "al", "a", "entro il"),
@@ -143,6 +143,15 @@ START_VERBS = (
     "iniziato", "avviato", "ha preso il via", "começou", "iniciou", "begon", "gestart", "startade", "började",
     "startede", "begyndte", "a început", "a demarat", "kezdődött", "elindult", "alkoi", "algas", "prasidėjo",
     "sākās", "začel", "započe", "ξεκίνησε", "начал", "розпочав", "розпочал", "почав",
+    # present and future: a project announced or under way ("Hanke alkaa 1.10.2025", "Op 1 juli 2025 start
+    # ons project", "avvierà il 1° ottobre 2026", "Tosóidh an tionscadal i mí Eanáir 2027")
+    "start", "begint", "beginnt", "läuft an", "commence", "débute", "démarr", "comienza", "comenzará",
+    "empieza", "empezará", "arranca", "iniciará", "avvierà", "avvieranno", "inizierà", "inizieranno",
+    "partirà", "avrà inizio", "começa", "começará", "iniciará", "începe", "va începe", "demarează", "alkaa",
+    "käynnisty", "börjar", "inleds", "begynder", "ξεκινά", "ξεκινήσει", "αρχίζει", "ruszy", "zahájí",
+    "začína", "kezdődik", "indul", "počinje", "započinje", "prasideda", "prasidės", "sākas", "sāksies",
+    "algab", "започва", "начнется", "начнётся", "починається", "розпочнеться", "jibda", "tosóidh", "thosaigh",
+    "tosaíonn", "cuirfear tús",
 )
 END_VERBS = (
     "zakończ", "skończ", "приключи", "завърши", "ukončen", "skončil", "skončí", "ended", "finished", "completed",
@@ -150,15 +159,35 @@ END_VERBS = (
     "finalizó", "concluso", "terminato", "terminou", "concluído", "eindigde", "afgerond", "avslutades",
     "afsluttet", "s-a încheiat", "befejeződött", "lõppes", "päättyi", "baigėsi", "beidzās", "končal", "završ",
     "ολοκληρώθηκε", "закінчи", "заверши", "закончи", "završ",
+    # present and future ("päättyy 31.3.2027", "se terminera fin 2026"); " endet" with its space, not "verwendet"
+    "will end", "ends on", "ends in", " endet", "eindigt", "loopt af", "se termine", "se terminera", "s'achève", "s’achève", "prendra fin",
+    "prend fin", "finaliza", "finalizará", "terminará", "concluirá", "terminerà", "si concluderà",
+    "si chiuderà", "se încheie", "se va încheia", "päätty", "loppuu", "avslutas", "slutar", "slutter",
+    "afsluttes", "λήγει", "ολοκληρώνεται", "ολοκληρωθεί", "potrwa", "kończy się", "končí", "potrvá", "zárul",
+    "befejeződik", "véget ér", "baigsis", "baigiasi", "beigsies", "beidzas", "lõpeb", "приключва",
+    "críochnóidh", "chríochnaigh", "críochnaíonn", "tiocfaidh deireadh", "intemm", "spiċċa",
 )
 
 # Between two dates, these make one period ("1 września 2022 do 31 marca 2023", "2014 – 2020").
 RANGE_JOINERS = (
     "-", "–", "—", "to", "until", "till", "through", "do", "до", "по", "bis", "au", "à", "a", "al", "hasta",
     "tot", "tot en met", "t/m", "til", "kuni", "iki", "līdz", "până la", "până în", "fino a", "fino al", "até",
-    "έως", "μέχρι", "sa", "go dtí", "do dnia", "až do", "bis zum", "hasta el", "till och med",
+    "έως", "μέχρι", "sa", "go dtí", "go", "do dnia", "až do", "bis zum", "hasta el", "till och med",
 )
-# Not joiners on purpose: "and", "i", "и" — "in 2020 and 2021" names two years, not a period.
+# Not joiners on purpose: "and", "i", "и" — "in 2020 and 2021" names two years, not a period.  They join
+# only after "between" (BETWEEN_BEFORE) or before a postposition that means it (BETWEEN_AFTER).
+AND_WORDS = (
+    "and", "y", "e", "et", "und", "en", "i", "a", "in", "și", "şi", "και", "и", "і", "та", "och", "og", "ir", "un",
+    "ja", "és", "u", "agus",
+)
+BETWEEN_BEFORE = (
+    "between", "entre", "tra", "fra", "zwischen", "tussen", "między", "pomiędzy", "mezi", "medzi", "med",
+    "između", "între", "μεταξύ", "между", "між", "mellan", "mellem", "tarp", "starp", "bejn", "idir",
+)
+BETWEEN_AFTER = ("között", "välillä", "vahel")  # "2019 és 2021 között", "vuosien 2019 ja 2021 välillä"
+# Before a first date, these open a range that a RANGE_JOINER closes ("del 1 de marzo de 2024 al 28 de
+# febrero de 2027"), where the closing word alone is no end cue ("al 31 de diciembre": as at).
+RANGE_OPENERS = ("del", "desde el", "dal", "du", "do", "ó", "od", "von", "vom", "van", "from")
 
 
 def phrases(table: dict[str, tuple[str, ...]], lang: str | None) -> tuple[str, ...]:

@@ -25,17 +25,22 @@ from functools import lru_cache
 from integraph.extract.recognise import Match
 from integraph.extract.recognise.alternation import by_first_char
 from integraph.extract.recognise.date_words import (
-    END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE,
-    phrases,
+    AND_WORDS, BETWEEN_AFTER, BETWEEN_BEFORE, END_BEFORE, END_OF_BEFORE, END_VERBS, RANGE_JOINERS, RANGE_OPENERS,
+    START_BEFORE, START_VERBS, YEAR_AFTER, YEAR_BEFORE, phrases,
 )
-from integraph.extract.recognise.months import month_number
-from integraph.extract.recognise.windows import at, at_digits, digit_runs, digit_spans, finditer, run_windows
+from integraph.extract.recognise.months import first_words, last_words, month_number
+from integraph.extract.recognise.windows import (
+    at, at_digits, digit_runs, digit_spans, finditer, first_chars, run_windows,
+)
 from integraph.spans import DisjointSpans
 
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 WORD = r"[^\W\d_]{3,}\.?"
+# A month name: one word, or two when the first is the first word of a month name of two (Irish "Meán
+# Fómhair"); the first word is matched from the lexicon only, so that "during March" stays one word.
+MONTH = rf"(?:(?i:{'|'.join(sorted(first_words(), key=len, reverse=True))})\s+)?{WORD}"
 ERA = r"(?P<era>\s?(?:г\.|г(?!\w)|r\.|roku(?!\w)|m\.|р\.|року(?!\w)|год(?:а|ине)?(?!\w)|godine(?!\w)))?"
-DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May"
+DE = r"(?:de\s+|del\s+|ta['’]\s*|of\s+|του\s+)?"  # "4 de febrero de 2021", "4 ta’ Frar", "4th of May", "Σεπτέμβριο του 2025"
 # ordinal day marks: "1.", "1st", "1er"/"1re" (fr), "1º"/"1°" (es, pt, it)
 DAY = r"(?<![\w.,/])(?P<d>[0-3]?\d)(?:\.|st|nd|rd|th|er|re|º|°)?"
 DASH = r"\s?[-–—]\s?"
@@ -46,20 +51,22 @@ PATTERNS = {
     "dmy_num": r"(?<![\w.,-])(?P<d>\d{1,2})(?P<s>[./-])\s?(?P<m>\d{1,2})(?P=s)\s?(?P<y>\d{4})(?![\d])(?:\s?(?:г\.|r\.|р\.))?",
     "ymd_num": rf"(?<![\w.,/-])(?P<y>{YEAR})(?P<s>[-.])\s?(?P<m>\d{{1,2}})(?P=s)\s?(?P<d>\d{{1,2}})(?![\d]|\.\d)",
     "dmy_roman": rf"(?<![\w.,])(?P<d>\d{{1,2}})[.\s]\s?(?P<m>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[.\s]\s?(?P<y>{YEAR})(?!\d){ERA}",
-    "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "dm_range": rf"{DAY.replace('<d>', '<d1>')}\s+{DE}(?P<m1>{WORD}){DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "m_range": rf"(?<!\w)(?P<m1>{WORD}){DASH}(?P<m2>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
-    "dmy_text": rf"{DAY}\s+{DE}(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "d_range": rf"(?<![\w.,/])(?P<d1>\d{{1,2}})\.?{DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dm_range": rf"{DAY.replace('<d>', '<d1>')}\s+{DE}(?P<m1>{MONTH}){DASH}(?P<d2>\d{{1,2}})\.?\s+{DE}(?P<m2>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "m_range": rf"(?<!\w)(?P<m1>{MONTH}){DASH}(?P<m2>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "dmy_text": rf"{DAY}\s+{DE}(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
     "mdy_text": rf"(?<!\w)(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)",
     "ymd_text": rf"(?<![\w.])(?P<y>{YEAR})\.?\s?(?:m\.\s)?\s*(?P<m>{WORD})\s+(?P<d>[0-3]?\d)(?!\d)\.?(?:\s?d\.)?",
     "ydm_text": rf"(?<![\w.])(?P<y>{YEAR})\.\s?gada\s+(?P<d>[0-3]?\d)\.\s+(?P<m>{WORD})",
-    "my_text": rf"(?<!\w)(?P<m>{WORD}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
+    "my_text": rf"(?<!\w)(?P<m>{MONTH}),?\s+{DE}(?P<y>{YEAR})(?!\d){ERA}",
     # "03/2025 – 02/2027": month/year pairs, only as a range ("nr 3/2024" alone is a number, not a date)
     "my_num_range": rf"(?<![\w./-])(?P<m1>0?[1-9]|1[0-2])[./](?P<y1>{YEAR}){DASH}(?P<m2>0?[1-9]|1[0-2])[./](?P<y2>{YEAR})(?![\w/]|[.,]\d)",
     "year_range": rf"(?<![\w./-])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}|\d\d)(?![\w/-]|[.,]\d)",
     # "Q3 2024 – Q2 2027": quarters, read at the years' precision (a quarter is no month).  The "Q" comes
     # before the look-behind that vets the character before it, so that `re` skips straight to a "Q".
     "quarter_range": rf"Q(?<!\wQ)(?P<q1>[1-4])\s?(?P<y1>{YEAR}){DASH}Q(?P<q2>[1-4])\s?(?P<y2>{YEAR})(?!\d)",
+    # "between 2019 and 2021", "2019 és 2021 között": read only with a "between" (_between)
+    "year_pair": rf"(?<![\w./,-])(?P<y1>{YEAR})\s+(?:{'|'.join(sorted(AND_WORDS, key=len, reverse=True))})\s+(?P<y2>{YEAR})(?![\w]|[.,/]\d)",
     # Not after or before another digit group: "63 2030 0045 1110" is an account, not years.
     "year": rf"(?<![\w./,-])(?<!\d[ \u00a0])(?P<y>{YEAR})(?![\w]|[.,/]\d|[ \u00a0]\d|-\d){ERA}",
 }
@@ -71,7 +78,7 @@ YEAR_RUN, DAY_RUN = re.compile(YEAR), re.compile(r"\d{1,2}")
 # two digits, always followed by a non-digit): they are tried there only (windows.at_digits).
 DIGIT_FIRST = {"dmy_num": DAY_RUN, "ymd_num": YEAR_RUN, "dmy_roman": DAY_RUN, "d_range": DAY_RUN, "dm_range": DAY_RUN,
                "dmy_text": DAY_RUN, "ymd_text": YEAR_RUN, "ydm_text": YEAR_RUN, "my_num_range": DAY_RUN,
-               "year_range": YEAR_RUN, "year": YEAR_RUN}
+               "year_range": YEAR_RUN, "year_pair": YEAR_RUN, "year": YEAR_RUN}
 # Patterns that begin on a month word and end on a year ("March 2021", "May 4, 2021", "styczeń–marzec 2022"):
 # between the two stand at most a second month word and "de"/"of", so a match begins on one of the last
 # three word starts before a four-digit year-like run; they are tried there only (_month_word_anchors).
@@ -128,6 +135,10 @@ JOINERS = frozenset(RANGE_JOINERS)
 # grouped by first character (alternation.py): at each position `re` tries only the stems that begin there
 START_VERB = re.compile(by_first_char("|".join(map(re.escape, START_VERBS))))
 END_VERB = re.compile(by_first_char("|".join(map(re.escape, END_VERBS))))
+# both in one search, for the verb nearest a date (_verb_role); a stem of both lists reads as a start
+_ANY_VERB = by_first_char("|".join(map(re.escape, dict.fromkeys(START_VERBS + END_VERBS))))
+ANY_VERB = re.compile(first_chars(_ANY_VERB) + _ANY_VERB)  # one class test passes over most positions
+VERB_ROLE = {**{v: "end" for v in END_VERBS}, **{v: "start" for v in START_VERBS}}
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -189,6 +200,10 @@ def _read(name: str, m: re.Match[str], lang: str | None, text: str) -> tuple[str
         y1, y2 = int(g["y1"]), g["y2"]
         end = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
         return ("period", (f"{y1:04d}", f"{end:04d}")) if y1 < end <= y1 + 50 else None
+    if name == "year_pair":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        between = y1 < y2 <= y1 + 50 and _between(text, m.start(), m.end())
+        return ("period", (g["y1"], g["y2"])) if between else None
     if name == "year":
         if g.get("era") or YEAR_AFTER_RE.match(text, m.end()):
             return "date", g["y"]
@@ -235,12 +250,21 @@ def _role(text: str, m: Match, lang: str | None) -> Match:
     elif _ends_with_cue(cues["start"], backwards):
         extra["role"] = "start"
     else:
-        near = _clause_before(text, m.start).lower()[-60:] + " | " + _clause_after(text, m.end).lower()
-        if START_VERB.search(near):
-            extra["role"] = "start"
-        elif END_VERB.search(near):
-            extra["role"] = "end"
+        role = _verb_role(_clause_before(text, m.start).lower()[-60:], _clause_after(text, m.end).lower())
+        if role:
+            extra["role"] = role
     return Match("date", m.start, m.end, m.value, extra)
+
+
+def _verb_role(before: str, after: str) -> str | None:
+    """The role the verb nearest a date gives it: the last one of the clause before it, else the first
+    one after it ("began in 2020 and will end in 2023": 2023 ends; "alkaa 1.10.2025 ja päättyy 31.3.2027")."""
+    last = None
+    for last in ANY_VERB.finditer(before):
+        pass
+    found = last or ANY_VERB.search(after)
+    return VERB_ROLE[found.group()] if found else None
+
 
 
 def _joined(text: str, a: Match, b: Match) -> Match | None:
@@ -249,13 +273,57 @@ def _joined(text: str, a: Match, b: Match) -> Match | None:
         return None
     gap = text[a.end:b.start]
     words = " ".join(gap.lower().split())
+    if words[:1] == "." and text[a.end - 1:a.end].isdigit():  # "1. siječnja 2024. – 31. prosinca 2026."
+        words = words[1:].lstrip()
     roles = (a.extra.get("role"), b.extra.get("role"))
-    close = words in JOINERS and (words in {"-", "–", "—"} or roles[1] == "end") and roles[0] != "end"
+    close = words in JOINERS and roles[0] != "end" and (
+        words in {"-", "–", "—"} or roles[1] == "end" or _opens_range(text, a.start))
     clause = roles == ("start", "end") and len(gap) <= 80 and not SENTENCE_END.search(gap)
-    if not (close or clause):
+    if not (close or clause or words in AND and _between(text, a.start, b.end)):
         return None
     extra = {"precision": (a.extra["precision"], b.extra["precision"])}
     return Match("period", a.start, b.end, (a.value, b.value), extra)
+
+
+# A start month (and day) without its year, a range word, then the dated end: "ó Eanáir go Nollaig 2025",
+# "from January to March 2025", "od 1 stycznia do 31 marca 2025".  Searched for only before a date that
+# a range word precedes (JOINER_CUE, read backwards as the role cues are).
+OPEN_START = re.compile(rf"(?:{DAY}\s+{DE}|(?<!\w))(?P<m>{MONTH})\s+(?:{'|'.join(map(re.escape, sorted(JOINERS, key=len, reverse=True)))})\s*\Z")
+# read backwards: a range word, then the word before it (a month's name, or its last word)
+JOINER_AFTER_WORD = re.compile(
+    rf"\s*(?:{'|'.join(re.escape(w[::-1]) for w in sorted(JOINERS, key=len, reverse=True))})\s+\.?(?P<w>[^\W\d_]{{3,}})")
+
+
+def _open_start(text: str, end: Match, lang: str | None) -> Match | None:
+    """The period whose start month (or day) borrows the year of `end`, a date of month or day precision."""
+    before = JOINER_AFTER_WORD.match(text[max(0, end.start - 40):end.start].lower()[::-1])
+    if before is None or not (month_number(before.group("w")[::-1], lang) or before.group("w")[::-1] in last_words()):
+        return None
+    m = OPEN_START.search(text, max(0, end.start - 60), end.start)
+    if m is None or (m.group("d") is None) != (end.extra["precision"] == "month"):
+        return None
+    month = month_number(m.group("m"), lang)
+    start = month and _iso(int(end.value[:4]), month, m.group("d") and int(m.group("d")))
+    if not start or start >= end.value:
+        return None
+    return Match("period", m.start(), end.end, (start, end.value), {"precision": (end.extra["precision"],) * 2})
+
+
+AND = frozenset(AND_WORDS)
+OPENER_CUE = _cue_regex(RANGE_OPENERS)
+BETWEEN_CUE = _cue_regex(BETWEEN_BEFORE)
+BETWEEN_POSTPOSITION = re.compile(rf"\s+(?:{'|'.join(BETWEEN_AFTER)})(?!\w)", re.IGNORECASE)
+
+
+def _opens_range(text: str, start: int) -> bool:
+    """A range word before the first of two dates: "del", "from", "od"."""
+    return _ends_with_cue(OPENER_CUE, text[max(0, start - 12):start].lower()[::-1])
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """"between X and Y": a "between" before the first date or a postposition after the second."""
+    return _ends_with_cue(BETWEEN_CUE, text[max(0, start - 12):start].lower()[::-1]) or \
+        BETWEEN_POSTPOSITION.match(text, end) is not None
 
 
 def find(text: str, lang: str | None = None) -> list[Match]:
@@ -286,6 +354,10 @@ def find(text: str, lang: str | None = None) -> list[Match]:
     chosen = [_role(text, c, lang) if c.kind == "date" else c for c in chosen]
     out: list[Match] = []
     for c in chosen:
+        if c.kind == "date" and c.extra["precision"] != "year":
+            opened = _open_start(text, c, lang)
+            if opened and (not out or out[-1].end <= opened.start):
+                c = opened
         joined = _joined(text, out[-1], c) if out else None
         if joined:
             out[-1] = joined
