@@ -1,7 +1,7 @@
 """Grounded extraction: a Document in, Statements out, each on a span of its text.
 
     analyse   recognisers + gazetteers over the whole text (findings.py)
-    frames    project titles (frames.py, titles.py, labels.py)
+    frames    project titles (frames.py, titles.py, layout_titles.py, labels.py)
     scopes    the text each project owns (scopes.py)
     entities  organisations, programmes, places as local entities (entities.py)
     slots     lead, partners, funding, period, amount, places, people, outputs, status (slots.py,

@@ -10,9 +10,9 @@ up to the next project or heading.  Facts are attached by that structure, not
 by distance: a date, fund or partner belongs to the project whose scope holds
 it (the innermost one when scopes nest).
 
-This module runs the title finders (titles.py) in order, merges their candidates into frames and
-collects every mention of each; the field-label and project-word vocabulary is in labels.py, the
-scopes and `owner` in scopes.py, the slot filling in slots.py.
+This module runs the title finders (titles.py: the prose; layout_titles.py: headings and field blocks)
+in order, merges their candidates into frames and collects every mention of each; the field-label and
+project-word vocabulary is in labels.py, the scopes and `owner` in scopes.py, the slot filling in slots.py.
 """
 from __future__ import annotations
 
@@ -29,12 +29,12 @@ from integraph.extract.labels import (_is_project_word, _label_lines, _normalise
 from integraph.extract.literals import occurrences, occurs
 from integraph.extract.scopes import NUMBERING, Frames, heading_section, paragraphs
 from integraph.extract.tables import Row, find_tables
+from integraph.extract.layout_titles import _project_group_children, _titles_of_field_blocks
 from integraph.extract.titles import (NAMING_WORDS, UNQUOTED, _called_a_project, _first_quote_of_sentence,
-                                      _names_before_a_project_apposition, _project_group_children,
+                                      _names_before_a_project_apposition,
                                       _names_before_a_copula, _names_opening_the_sentence_after_a_project_word,
                                       _repeated_names_after_project_words,
-                                      _subtitled_names_after_project_words,
-                                      _titles_of_field_blocks, _words_before)
+                                      _subtitled_names_after_project_words, _words_before)
 from integraph.model import Section
 from integraph.spans import Spans
 from integraph.textutil import normalise
