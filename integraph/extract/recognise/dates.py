@@ -131,11 +131,9 @@ def _cues(lang: str | None) -> dict[str, re.Pattern[str]]:
 
 
 JOINERS = frozenset(RANGE_JOINERS)
-# one search for "any of these stems occurs in the text" (plain substrings, as `stem in text`), the stems
-# grouped by first character (alternation.py): at each position `re` tries only the stems that begin there
-START_VERB = re.compile(by_first_char("|".join(map(re.escape, START_VERBS))))
-END_VERB = re.compile(by_first_char("|".join(map(re.escape, END_VERBS))))
-# both in one search, for the verb nearest a date (_verb_role); a stem of both lists reads as a start
+# the start and end stems in one search, for the verb nearest a date (_verb_role), grouped by first
+# character (alternation.py): at each position `re` tries only the stems that begin there; a stem of
+# both lists reads as a start
 _ANY_VERB = by_first_char("|".join(map(re.escape, dict.fromkeys(START_VERBS + END_VERBS))))
 ANY_VERB = re.compile(first_chars(_ANY_VERB) + _ANY_VERB)  # one class test passes over most positions
 VERB_ROLE = {**{v: "end" for v in END_VERBS}, **{v: "start" for v in START_VERBS}}

@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integraph.extract.recognise import amounts, contacts, identifiers, registry
+from integraph.extract.recognise import contacts, identifiers, registry
 from integraph.extract.recognise.alternation import by_first_char, split_top_level
 from integraph.extract.recognise.currencies import CURRENCIES, EXACT, KRONE_WORDS, SCALES
 
