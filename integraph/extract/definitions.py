@@ -105,8 +105,16 @@ def defined_names(found: Findings, is_free) -> list[Defined]:  # type: ignore[no
 def site_name(doc: Document) -> str | None:
     """The publishing site's name of an HTML page (read from its original bytes, which the store
     keeps, so that extracting a stored document again finds it too)."""
+    global _last_site
     if doc.media_type != "text/html" or not doc.original:
         return None
+    if _last_site is not None and _last_site[0] is doc.original:  # organisations, then profile, ask for one page
+        return _last_site[1]
     from integraph.convert.from_html import site_name as from_page
 
-    return from_page(doc.original)
+    name = from_page(doc.original)
+    _last_site = (doc.original, name)
+    return name
+
+
+_last_site: tuple[bytes, str | None] | None = None  # the page read last and its site's name
