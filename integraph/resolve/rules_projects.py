@@ -3,6 +3,7 @@ languages) the same period, programme and towns."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from rapidfuzz import fuzz
@@ -123,8 +124,8 @@ def rule_project_profile(ctx: Context) -> Iterator[Judgement]:
                     by_period.setdefault((start, end), []).append(rec)
     best: dict[tuple[str, str], Judgement] = {}
     for period, recs in sorted(by_period.items()):
-        docs = [r.doc for r in recs]
-        single = [r for r in recs if docs.count(r.doc) == 1]
+        per_doc = Counter(r.doc for r in recs)
+        single = [r for r in recs if per_doc[r.doc] == 1]
         for i, a in enumerate(single):
             for b in single[i + 1:]:
                 if a.lang == b.lang or not a.lang or not b.lang:
